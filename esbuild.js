@@ -3,6 +3,15 @@ const esbuild = require('esbuild');
 const fs = require('fs');
 
 const production = process.argv.includes('--production');
+
+// fetch-blob (a node-fetch dependency) falls back to a 60 KB streams polyfill only when the runtime has
+// no WHATWG streams. Every VS Code extension host does (Node >= 18), so point it at Node's own module.
+const nodeWebStreams = {
+  name: 'node-web-streams',
+  setup(build) {
+    build.onResolve({ filter: /^web-streams-polyfill(\/.*)?$/ }, () => ({ path: 'node:stream/web', external: true }));
+  },
+};
 const watch = process.argv.includes('--watch');
 
 async function main() {
@@ -20,6 +29,7 @@ async function main() {
     legalComments: production ? 'none' : 'inline',
     logLevel: 'warning',
     metafile: true,
+    plugins: [nodeWebStreams],
   });
   if (watch) {
     await ctx.watch();

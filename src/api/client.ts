@@ -42,7 +42,7 @@ type Query = Record<string, string | number | string[] | undefined>;
 
 export class LlamaCloudClient {
   constructor(
-    private readonly config: () => ClientConfig,
+    private readonly config: () => ClientConfig | Promise<ClientConfig>,
     private readonly onRequest: (entry: RequestLogEntry) => void = () => {},
     /** Injected for tests of jitter; production uses Math.random. */
     private readonly random: () => number = Math.random,
@@ -97,7 +97,7 @@ export class LlamaCloudClient {
   }
 
   private async request<T>(path: string, query: Query, parse: (body: unknown) => T, what: string, signal?: AbortSignal): Promise<T> {
-    const cfg = this.config();
+    const cfg = await this.config();
     const policy = cfg.retry ?? DEFAULT_RETRY_POLICY;
     const request = `GET ${path}`;
     if (!cfg.apiKey) {

@@ -12,7 +12,8 @@ export type ApiErrorKind =
   | 'network' // no response: refused, reset, DNS, dropped mid-body
   | 'timeout' // no complete response within the request timeout
   | 'cancelled' // the caller aborted
-  | 'invalidResponse'; // non-JSON, HTML error page, or JSON of the wrong shape
+  | 'invalidResponse' // non-JSON, HTML error page, or JSON of the wrong shape
+  | 'config'; // the settings prevent sending (bad base URL, plain-http key declined)
 
 export interface ValidationIssue {
   loc: (string | number)[];

@@ -36,6 +36,7 @@ export class ResultPager {
   private _duplicatesDropped = 0;
   private _pagesLoaded = 0;
   private inflight: Promise<void> | undefined;
+  private lastFailed: 'more' | 'refresh' | undefined;
   private abort: AbortController | undefined;
   private readonly changed = new Emitter<ResultPager>();
   /** Fires after every state or item change. */
@@ -74,6 +75,10 @@ export class ResultPager {
     const duplicates = n > 0 ? `The server sent ${n} result${n === 1 ? '' : 's'} more than once; each is shown once.` : undefined;
     return [this.stopReason, duplicates].filter(Boolean).join(' ') || undefined;
   }
+  /** True when the loop guard ended paging before the server said it was done. */
+  get stoppedEarly(): boolean {
+    return this.stopReason !== undefined;
+  }
   get duplicatesDropped(): number {
     return this._duplicatesDropped;
   }
@@ -104,9 +109,9 @@ export class ResultPager {
   /** Loads the next page. A call while a page is loading returns that same promise (single flight). */
   loadMore(): Promise<void> {
     if (this.inflight) return this.inflight;
-    if (this._started && this._nextToken === undefined && this._state !== 'error') return Promise.resolve();
+    if (this._state === 'complete') return Promise.resolve();
     this._started = true;
-    this.inflight = this.run(async (signal) => {
+    this.inflight = this.run('more', async (signal) => {
       const page = await this.fetchPage(this._nextToken, signal);
       this.append(page, this._nextToken);
     }).finally(() => (this.inflight = undefined));
@@ -121,7 +126,7 @@ export class ResultPager {
     this.cancel();
     const target = Math.max(this._items.length, 1);
     this._started = true;
-    this.inflight = this.run(async (signal) => {
+    this.inflight = this.run('refresh', async (signal) => {
       const fresh = new ResultPager(this.jobId, this.fetchPage);
       for (let pages = 0; pages < MAX_REFRESH_PAGES; pages++) {
         const page = await this.fetchPage(fresh._nextToken, signal);
@@ -131,6 +136,11 @@ export class ResultPager {
       this.adopt(fresh);
     }).finally(() => (this.inflight = undefined));
     return this.inflight;
+  }
+
+  /** Repeats whatever failed last: the next page, or a refresh. */
+  retry(): Promise<void> {
+    return this.lastFailed === 'refresh' ? this.refresh() : this.loadMore();
   }
 
   /** Aborts the page being loaded. Loaded items stay; the state returns to what it was. */
@@ -143,7 +153,7 @@ export class ResultPager {
     this.changed.dispose();
   }
 
-  private async run(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  private async run(op: 'more' | 'refresh', work: (signal: AbortSignal) => Promise<void>): Promise<void> {
     const abort = new AbortController();
     this.abort = abort;
     const before = this._state;
@@ -155,9 +165,10 @@ export class ResultPager {
       this._state = this._nextToken === undefined ? 'complete' : 'idle';
     } catch (err) {
       if (abort.signal.aborted || isCancelled(err)) {
-        this._state = before === 'loading' ? 'idle' : before === 'error' ? 'idle' : before;
+        this._state = before === 'complete' ? 'complete' : 'idle';
       } else {
         this._state = 'error';
+        this.lastFailed = op;
         this._error = err instanceof Error ? err : new Error(String(err));
       }
     } finally {

@@ -32,11 +32,13 @@ export interface FakeJob {
 
 export const FAKE_PROJECT_ID = '9a0c1f2e-3b4d-4e5f-8a6b-7c8d9e0f1a2b';
 
-/** A UUID-shaped id from a 4-hex-digit kind and a number: readable in logs, valid for FastAPI. */
+/**
+ * A UUID-shaped id from a kind and a number: deterministic, valid for FastAPI, and with a
+ * random-looking first group so short IDs (the first 8 characters) differ as real ones do.
+ */
 export function fakeId(kind: number, n: number): string {
-  const k = kind.toString(16).padStart(4, '0');
-  const tail = n.toString(16).padStart(12, '0');
-  return `c1a55${k.slice(0, 3)}-${k.slice(3)}000-4000-8000-${tail}`;
+  const head = (Math.floor(seededRandom(kind * 1_000_003 + n)() * 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+  return `${head}-${kind.toString(16).padStart(4, '0')}-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
 export const JOB_IDS = {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { ResultPager } from '../../src/model/pager';
-import { JOB_IDS } from '../fake-server/datasets';
+import { fakeId, JOB_IDS } from '../fake-server/datasets';
 import { startFakeServer, type FakeServer } from '../fake-server/server';
 import { apiRequests, makeClient } from './helpers';
 
@@ -35,8 +35,8 @@ describe('ResultPager against the fake server', () => {
     assert.strictEqual(p.state, 'complete');
     assert.strictEqual(p.items.length, 2345);
     assert.strictEqual(new Set(p.items.map((i) => i.id)).size, 2345);
-    assert.strictEqual(p.items[0].id, 'c1a55010-1000-4000-8000-000000000001');
-    assert.strictEqual(p.items[2344].id, `c1a55010-1000-4000-8000-${(2345).toString(16).padStart(12, '0')}`);
+    assert.strictEqual(p.items[0].id, fakeId(0x101, 1));
+    assert.strictEqual(p.items[2344].id, fakeId(0x101, 2345));
     assert.strictEqual(apiRequests(server, '/results').length, 5);
     assert.strictEqual(p.warning, undefined);
   });
@@ -124,7 +124,7 @@ describe('ResultPager against the fake server', () => {
     await p.loadMore();
     assert.strictEqual(p.state, 'idle');
     assert.strictEqual(p.items.length, 300);
-    assert.strictEqual(p.items[200].id, `c1a55010-1000-4000-8000-${(201).toString(16).padStart(12, '0')}`);
+    assert.strictEqual(p.items[200].id, fakeId(0x101, 201));
   });
 
   it('a failed first page is an error state with no items; retry loads it', async () => {

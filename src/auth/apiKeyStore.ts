@@ -1,0 +1,103 @@
+// The API key: SecretStorage first, then a key kept for this session only (when the keychain fails
+// and the user chose it), then LLAMA_CLOUD_API_KEY as the official SDK reads it. Never settings.
+import * as vscode from 'vscode';
+
+const SECRET_KEY = 'llamaClassify.apiKey';
+
+export type KeySource = 'secretStorage' | 'session' | 'environment';
+
+export class SecretStorageError extends Error {
+  constructor(action: 'read' | 'save' | 'delete', cause: unknown) {
+    super(
+      `VS Code could not ${action} the key in its secret storage (${cause instanceof Error ? cause.message : String(cause)}). ` +
+        'On Linux this usually means no keyring is available.',
+    );
+    this.name = 'SecretStorageError';
+  }
+}
+
+export class ApiKeyStore implements vscode.Disposable {
+  private cached: string | undefined;
+  private cachedSource: KeySource | undefined;
+  private sessionKey: string | undefined;
+  private loaded: Promise<void> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the effective key changes, from this window or another. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  lastReadError: SecretStorageError | undefined;
+
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly env: NodeJS.ProcessEnv = process.env) {
+    // Fires in other windows (not the one that stored, vscode#187247) and sometimes without a change: compare first.
+    this.subscription = secrets.onDidChange((e) => {
+      if (e.key === SECRET_KEY) void this.reload();
+    });
+  }
+
+  /** The key to send, or undefined. Reads SecretStorage once, then serves from memory. */
+  async get(): Promise<string | undefined> {
+    this.loaded ??= this.reload(false);
+    await this.loaded;
+    return this.cached;
+  }
+
+  get source(): KeySource | undefined {
+    return this.cachedSource;
+  }
+
+  /** Stores the key. Throws SecretStorageError when the keychain fails, so the caller can offer a session-only key. */
+  async set(key: string): Promise<void> {
+    try {
+      await this.secrets.store(SECRET_KEY, key);
+    } catch (err) {
+      throw new SecretStorageError('save', err);
+    }
+    this.sessionKey = undefined;
+    this.update(key, 'secretStorage');
+  }
+
+  /** Keeps the key in memory only, for this window's lifetime. */
+  setForSession(key: string): void {
+    this.sessionKey = key;
+    this.update(key, 'session');
+  }
+
+  async clear(): Promise<void> {
+    this.sessionKey = undefined;
+    try {
+      await this.secrets.delete(SECRET_KEY);
+    } catch (err) {
+      throw new SecretStorageError('delete', err);
+    } finally {
+      await this.reload();
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private async reload(fire = true): Promise<void> {
+    let stored: string | undefined;
+    try {
+      stored = await this.secrets.get(SECRET_KEY);
+      this.lastReadError = undefined;
+    } catch (err) {
+      this.lastReadError = new SecretStorageError('read', err);
+    }
+    const envKey = this.env.LLAMA_CLOUD_API_KEY?.trim() || undefined;
+    if (stored) this.update(stored, 'secretStorage', fire);
+    else if (this.sessionKey) this.update(this.sessionKey, 'session', fire);
+    else if (envKey) this.update(envKey, 'environment', fire);
+    else this.update(undefined, undefined, fire);
+  }
+
+  private update(key: string | undefined, source: KeySource | undefined, fire = true) {
+    const changed = key !== this.cached;
+    this.cached = key;
+    this.cachedSource = source;
+    this.loaded ??= Promise.resolve();
+    if (changed && fire) this.changed.fire();
+  }
+}

@@ -1,0 +1,39 @@
+// Resolves file IDs to names through the Files API, in batches, once per ID. Best effort: a failure
+// leaves rows labelled by ID and is not retried for the same IDs until `clear()`.
+import type { FileInfo } from '../api/types';
+import { Emitter } from './events';
+
+export type LookupFiles = (ids: string[]) => Promise<Map<string, FileInfo>>;
+
+export class FileNameCache {
+  private names = new Map<string, string>();
+  private asked = new Set<string>();
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+  lastError: unknown;
+
+  constructor(private readonly lookup: LookupFiles) {}
+
+  get(fileId: string | null | undefined): string | undefined {
+    return fileId ? this.names.get(fileId) : undefined;
+  }
+
+  /** Looks up the IDs not asked for yet. Resolves when done; never rejects. */
+  async resolve(ids: Iterable<string | null | undefined>): Promise<void> {
+    const fresh = [...new Set([...ids].filter((id): id is string => !!id && !this.asked.has(id)))];
+    if (fresh.length === 0) return;
+    fresh.forEach((id) => this.asked.add(id));
+    try {
+      const found = await this.lookup(fresh);
+      for (const [id, file] of found) this.names.set(id, file.name);
+      if (found.size > 0) this.changed.fire();
+    } catch (err) {
+      this.lastError = err;
+    }
+  }
+
+  clear(): void {
+    this.names.clear();
+    this.asked.clear();
+  }
+}

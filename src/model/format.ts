@@ -1,0 +1,70 @@
+// Text shown for results in the tree, tooltips and the detail panel. Pure, so wording and bands are
+// unit tested and the tree and the webview agree.
+import type { ClassificationResult, FileClassification } from '../api/types';
+
+export type ConfidenceBand = 'high' | 'medium' | 'low' | 'unknown';
+
+/** Bands used for colour and for the text label that says the same thing without colour. */
+export function confidenceBand(confidence: number | null | undefined): ConfidenceBand {
+  if (confidence === null || confidence === undefined) return 'unknown';
+  if (confidence >= 0.8) return 'high';
+  if (confidence >= 0.5) return 'medium';
+  return 'low';
+}
+
+export function formatPercent(confidence: number | null | undefined): string | undefined {
+  if (confidence === null || confidence === undefined) return undefined;
+  return `${Math.round(confidence * 100)}%`;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "50 of 2,345", "50" when the total is unknown. */
+export function formatProgress(loaded: number, total: number | undefined): string {
+  return total === undefined ? `${formatCount(loaded)} loaded` : `${formatCount(loaded)} of ${formatCount(total)}`;
+}
+
+/** "invoice", "No match" (type null) or "No result" (result null). */
+export function typeLabel(result: ClassificationResult | null): string {
+  if (!result) return 'No result';
+  return result.type ?? 'No match';
+}
+
+/** The tree row's label: the file name when known, else the file ID, else the result ID. */
+export function itemLabel(item: FileClassification, fileName: string | undefined): string {
+  return fileName ?? item.file_id ?? item.id;
+}
+
+/** The tree row's description: "invoice · 92%", "No match · 31%", "No result", "invoice · confidence ?". */
+export function itemDescription(item: FileClassification): string {
+  const result = item.result;
+  if (!result) return 'No result';
+  const percent = formatPercent(result.confidence);
+  return `${typeLabel(result)} · ${percent ?? 'confidence ?'}`;
+}
+
+export function itemAccessibilityLabel(item: FileClassification, fileName: string | undefined): string {
+  const result = item.result;
+  const name = itemLabel(item, fileName);
+  if (!result) return `${name}: no result`;
+  const type = result.type === null ? 'no match' : `type ${result.type}`;
+  const band = confidenceBand(result.confidence);
+  const conf = result.confidence === null ? 'confidence unknown' : `confidence ${formatPercent(result.confidence)}, ${band}`;
+  return `${name}: ${type}, ${conf}`;
+}
+
+/** The first `max` characters of the reasoning on one line, ending in an ellipsis when cut. */
+export function reasoningPreview(reasoning: string, max = 280): string {
+  const flat = reasoning.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** "Oct 14, 2026, 9:30 AM" in the user's locale, or undefined for a missing/invalid date. */
+export function formatDate(iso: string | null | undefined, locale?: string): string | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

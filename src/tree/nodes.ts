@@ -1,0 +1,54 @@
+// Tree elements are plain data; the provider turns them into TreeItems. Special rows (load more,
+// loading, errors, empty) are one typed status node, as in GitHub PR's category action nodes.
+import type { FileClassification } from '../api/types';
+
+export interface JobNode {
+  kind: 'job';
+  jobId: string;
+}
+
+export interface ResultNode {
+  kind: 'result';
+  jobId: string;
+  item: FileClassification;
+}
+
+export interface LoadMoreNode {
+  kind: 'loadMore';
+  jobId: string;
+}
+
+export type StatusKind =
+  | 'loading' // first page on its way
+  | 'cancelled' // first page cancelled
+  | 'empty' // finished, no results
+  | 'pending' // job not finished yet, no results
+  | 'jobFailed' // the job itself failed
+  | 'error' // a request failed; retryable
+  | 'auth' // 401/403: set a key
+  | 'notFound' // 404: wrong ID, region or project
+  | 'warning'; // paging stopped early or duplicates dropped
+
+export interface StatusNode {
+  kind: 'status';
+  jobId: string;
+  status: StatusKind;
+  message?: string;
+  /** Overrides the row's label (warnings). */
+  title?: string;
+}
+
+export type Node = JobNode | ResultNode | LoadMoreNode | StatusNode;
+
+export function nodeId(node: Node): string {
+  switch (node.kind) {
+    case 'job':
+      return `job:${node.jobId}`;
+    case 'result':
+      return `result:${node.jobId}/${node.item.id}`;
+    case 'loadMore':
+      return `more:${node.jobId}`;
+    case 'status':
+      return `status:${node.jobId}:${node.status}`;
+  }
+}

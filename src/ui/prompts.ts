@@ -1,0 +1,119 @@
+// The one place that asks the user anything. Commands take a `Ui`; tests install a scripted one that
+// fails fast on an unexpected prompt instead of hanging (Azure's `context.ui` / TestUserInput).
+import * as vscode from 'vscode';
+import type { JobIdParse } from '../api/jobId';
+
+export interface JobPickItem {
+  jobId: string;
+  label: string;
+  description?: string;
+  detail?: string;
+}
+
+export interface PickJobRequest {
+  recent: JobPickItem[];
+  /** Fetches the project's jobs; the picker shows `busy` meanwhile and a row with the error if it fails. */
+  loadProjectJobs: () => Promise<JobPickItem[]>;
+  parse: (text: string) => JobIdParse;
+}
+
+export interface Ui {
+  pickJob(req: PickJobRequest): Promise<string | undefined>;
+  /** Password box for the key; rejects an empty value in place. */
+  inputApiKey(): Promise<string | undefined>;
+  info(message: string, ...actions: string[]): Promise<string | undefined>;
+  warn(message: string, ...actions: string[]): Promise<string | undefined>;
+  error(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** A modal question; true only when the user picked `action`. */
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
+  status(message: string): void;
+}
+
+interface PickItem extends vscode.QuickPickItem {
+  jobId?: string;
+}
+
+export const vscodeUi: Ui = {
+  pickJob(req) {
+    return new Promise<string | undefined>((resolve) => {
+      const qp = vscode.window.createQuickPick<PickItem>();
+      qp.title = 'Open Job Results';
+      qp.placeholder = 'Paste a classify job ID or a URL containing one, or pick a job';
+      qp.matchOnDescription = true;
+      qp.matchOnDetail = true;
+      qp.ignoreFocusOut = true;
+      let projectItems: PickItem[] = [];
+      let typed: PickItem[] = [];
+      const recent: PickItem[] = req.recent.map((r) => ({ ...r, label: r.label }));
+
+      const render = () => {
+        const sections: PickItem[] = [...typed];
+        if (recent.length) sections.push({ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recent);
+        if (projectItems.length) sections.push({ label: 'Project jobs', kind: vscode.QuickPickItemKind.Separator }, ...projectItems);
+        qp.items = sections;
+      };
+      const onValue = (value: string) => {
+        if (value.trim() === '') typed = [];
+        else {
+          const parsed = req.parse(value);
+          typed = parsed.ok
+            ? [{ label: `$(arrow-right) Open job ${parsed.jobId}`, jobId: parsed.jobId, alwaysShow: true }]
+            : [{ label: `$(warning) ${parsed.message}`, alwaysShow: true }];
+        }
+        render();
+      };
+      qp.onDidChangeValue(onValue);
+      qp.onDidAccept(() => {
+        const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+        if (picked?.jobId) {
+          resolve(picked.jobId);
+          qp.hide();
+        }
+      });
+      qp.onDidHide(() => {
+        resolve(undefined);
+        qp.dispose();
+      });
+      render();
+      qp.show();
+      qp.busy = true;
+      req
+        .loadProjectJobs()
+        .then((items) => {
+          projectItems = items.filter((i) => !req.recent.some((r) => r.jobId === i.jobId));
+        })
+        .catch((err: unknown) => {
+          projectItems = [{ label: `$(warning) Couldn't list the project's jobs: ${err instanceof Error ? err.message : String(err)}`, alwaysShow: true }];
+        })
+        .finally(() => {
+          qp.busy = false;
+          render();
+        });
+    });
+  },
+
+  async inputApiKey() {
+    const value = await vscode.window.showInputBox({
+      title: 'LlamaCloud API Key',
+      prompt: 'Paste your LlamaCloud API key (it starts with llx-). It is kept in VS Code’s secret storage.',
+      placeHolder: 'llx-…',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() === '' ? 'The key cannot be empty.' : /\s/.test(v.trim()) ? 'The key cannot contain spaces.' : undefined),
+    });
+    return value?.trim() || undefined;
+  },
+
+  info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
+  warn: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(message, ...actions)),
+  error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(message, ...actions)),
+
+  async confirm(message, detail, action) {
+    const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+    return answer === action;
+  },
+
+  status(message) {
+    vscode.window.setStatusBarMessage(message, 4000);
+  },
+};
