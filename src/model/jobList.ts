@@ -39,7 +39,8 @@ export class JobList {
     private readonly fetchJob: (jobId: string) => Promise<ClassifyJob>,
   ) {
     this._jobs = sanitizeJobs(store.get<unknown>(JOBS_KEY));
-    this._recent = (store.get<unknown[]>(RECENT_KEY) ?? []).filter((x): x is string => typeof x === 'string').slice(0, MAX_RECENT);
+    const recent = store.get<unknown>(RECENT_KEY);
+    this._recent = Array.isArray(recent) ? recent.filter((x): x is string => typeof x === 'string').slice(0, MAX_RECENT) : [];
   }
 
   get jobs(): readonly OpenedJob[] {

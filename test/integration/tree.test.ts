@@ -1,0 +1,213 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { fakeId, fileNameFor, JOB_IDS } from '../fake-server/datasets';
+import { eventually, label, setUpRig, tooltipText, type Rig } from './helpers';
+
+describe('Results tree in the real extension host', function () {
+  this.timeout(30_000);
+  let rig: Rig;
+  afterEach(async () => {
+    await rig?.close();
+  });
+
+  it('registers every command the manifest contributes', async () => {
+    rig = await setUpRig();
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+    const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), []);
+    assert.ok(contributed.length >= 11);
+  });
+
+  it('a multi-page job: labels, descriptions, ids, tooltips and a Load more node that pages to the end', async () => {
+    rig = await setUpRig();
+    const { api, server } = rig;
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
+    const rows = rig.rows(JOB_IDS.multiPage);
+    assert.strictEqual(rows.length, 51);
+    const first = server.requests.find((r) => r.path.endsWith('/results'));
+    assert.strictEqual(first?.query.page_size, '50');
+
+    const row = api.services.jobs.pager(JOB_IDS.multiPage).items[0];
+    assert.strictEqual(rows[0].id, `result:${JOB_IDS.multiPage}/${row.id}`);
+    assert.strictEqual(rows[0].description, `${row.result!.type} · ${Math.round((row.result!.confidence as number) * 100)}%`);
+    await eventually(() => assert.strictEqual(label(rig.rows(JOB_IDS.multiPage)[0]), fileNameFor(row.result!.type, 0)));
+    assert.match(tooltipText(rig.rows(JOB_IDS.multiPage)[0]), /structure of a/);
+    assert.deepStrictEqual(rows[0].command?.arguments, [JOB_IDS.multiPage, row.id]);
+    assert.strictEqual(new Set(rows.map((r) => r.id)).size, rows.length, 'ids are unique');
+
+    const more = rows[50];
+    assert.strictEqual(label(more), 'Load more (50 of 2,345)');
+    assert.strictEqual(more.command?.command, 'llamaClassify.loadMore');
+
+    const jobItem = api.services.tree.getTreeItem(api.services.tree.jobNode(JOB_IDS.multiPage)) as vscode.TreeItem;
+    assert.strictEqual(label(jobItem), JOB_IDS.multiPage.slice(0, 8));
+    await eventually(() =>
+      assert.strictEqual((api.services.tree.getTreeItem(api.services.tree.jobNode(JOB_IDS.multiPage)) as vscode.TreeItem).description, 'SUCCESS · 50 of 2,345'),
+    );
+
+    await vscode.workspace.getConfiguration('llamaClassify').update('pageSize', 1000, vscode.ConfigurationTarget.Global);
+    for (let i = 0; i < 5 && api.services.jobs.pager(JOB_IDS.multiPage).hasMore; i++) {
+      await vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage);
+    }
+    const all = rig.rows(JOB_IDS.multiPage);
+    assert.strictEqual(all.length, 2345, 'no Load more node once complete');
+    assert.ok(!all.some((r) => label(r).startsWith('Load more')));
+    assert.deepStrictEqual(
+      server.requests.filter((r) => r.path.endsWith('/results')).map((r) => r.query.page_size),
+      ['50', '1000', '1000', '1000'],
+      'the page size setting applies without a reload',
+    );
+  });
+
+  it('a double click on Load more sends one request', async () => {
+    rig = await setUpRig();
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
+    rig.server.requests.length = 0;
+    rig.server.fault({ path: '/results', delayMs: 300 });
+    await Promise.all([
+      vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage),
+      vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage),
+    ]);
+    assert.strictEqual(rig.server.requests.filter((r) => r.path.endsWith('/results')).length, 1);
+    assert.strictEqual(rig.rows(JOB_IDS.multiPage).length, 101);
+  });
+
+  it('duplicates across pages are shown once, with a warning row', async () => {
+    rig = await setUpRig();
+    rig.server.setQuirks(JOB_IDS.multiPage, { duplicateAcrossPages: 10 });
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
+    await vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage);
+    const rows = rig.rows(JOB_IDS.multiPage);
+    const results = rows.filter((r) => r.contextValue === 'llamaClassify:result');
+    assert.strictEqual(results.length, 90);
+    assert.strictEqual(new Set(results.map((r) => r.id)).size, 90);
+    const warning = rows.find((r) => r.id === `status:${JOB_IDS.multiPage}:warning`);
+    assert.ok(warning);
+    assert.strictEqual(label(warning), 'Some results were sent more than once');
+  });
+
+  it('loop guard: a repeated page token ends paging with a warning and no Load more node', async () => {
+    rig = await setUpRig();
+    rig.server.setQuirks(JOB_IDS.multiPage, { repeatToken: true });
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
+    await vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage);
+    const rows = rig.rows(JOB_IDS.multiPage);
+    assert.ok(!rows.some((r) => label(r).startsWith('Load more')));
+    assert.strictEqual(label(rows[rows.length - 1]), 'Paging stopped early');
+    assert.strictEqual(rows.filter((r) => r.contextValue === 'llamaClassify:result').length, 100);
+  });
+
+  it('an empty job shows a placeholder row', async () => {
+    rig = await setUpRig();
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.empty);
+    assert.deepStrictEqual(rig.rows(JOB_IDS.empty).map(label), ['No results in this job']);
+  });
+
+  it('a pending job says so instead of "no results"', async () => {
+    rig = await setUpRig();
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.pending);
+    await eventually(() => assert.deepStrictEqual(rig.rows(JOB_IDS.pending).map(label), ['The job is still pending']));
+  });
+
+  it('401: a "Set API key…" row and one notification, however many requests fail', async () => {
+    rig = await setUpRig();
+    rig.server.setApiKey('llx-rotated-key-000000');
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
+    await vscode.commands.executeCommand('llamaClassify.refresh');
+    for (const job of [JOB_IDS.multiPage, JOB_IDS.onePage]) {
+      const rows = rig.rows(job);
+      assert.deepStrictEqual(rows.map(label), ['Set API key…']);
+      assert.strictEqual(rows[0].command?.command, 'llamaClassify.setApiKey');
+    }
+    const warnings = rig.ui.messages.filter((m) => /rejected the API key/.test(m.message));
+    assert.strictEqual(warnings.length, 1, JSON.stringify(rig.ui.messages));
+    assert.deepStrictEqual(warnings[0].actions, ['Set API Key…']);
+
+    // Recovers after setting the right key.
+    rig.ui.keys.push('llx-rotated-key-000000');
+    await vscode.commands.executeCommand('llamaClassify.setApiKey');
+    await eventually(() => assert.strictEqual(rig.rows(JOB_IDS.onePage).length, 12));
+  });
+
+  it('404: a "Job not found" row explaining what to check', async () => {
+    rig = await setUpRig();
+    const missing = fakeId(0xdead, 1);
+    await vscode.commands.executeCommand('llamaClassify.openJob', missing);
+    const rows = rig.rows(missing);
+    assert.deepStrictEqual(rows.map(label), ['Job not found']);
+    assert.match(tooltipText(rows[0]), /no results for classify job|404/i);
+  });
+
+  it('a malformed job ID from the palette gets a clear message and opens nothing', async () => {
+    rig = await setUpRig();
+    await vscode.commands.executeCommand('llamaClassify.openJob', 'not-a-job');
+    assert.match(rig.ui.messages[0]?.message ?? '', /is not a job ID\. A classify job ID is a UUID/);
+    assert.strictEqual(rig.api.services.jobs.jobs.length, 0);
+    assert.strictEqual(rig.server.requests.length, 0);
+  });
+
+  it('the picker offers the project jobs and opens the chosen one', async () => {
+    rig = await setUpRig();
+    let offered: string[] = [];
+    rig.ui.picks.push((_req, projectJobs) => {
+      offered = projectJobs.map((j) => j.jobId);
+      return projectJobs.find((j) => j.jobId === JOB_IDS.onePage)?.jobId;
+    });
+    await vscode.commands.executeCommand('llamaClassify.openJob');
+    assert.ok(offered.includes(JOB_IDS.multiPage));
+    assert.ok(!offered.includes(JOB_IDS.forbidden));
+    assert.strictEqual(rig.rows(JOB_IDS.onePage).length, 12);
+    assert.deepStrictEqual(rig.api.services.jobs.recent[0], JOB_IDS.onePage);
+  });
+
+  it('refresh keeps the number of results already loaded', async () => {
+    rig = await setUpRig();
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
+    await vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage);
+    await vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage);
+    assert.strictEqual(rig.rows(JOB_IDS.multiPage).length, 151);
+    await vscode.commands.executeCommand('llamaClassify.refresh', JOB_IDS.multiPage);
+    assert.strictEqual(rig.rows(JOB_IDS.multiPage).length, 151);
+  });
+
+  it('a failed later page keeps the loaded rows and turns Load more into Retry', async () => {
+    rig = await setUpRig();
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
+    rig.server.fault({ path: '/results', status: 503, times: 3 });
+    await vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage);
+    let rows = rig.rows(JOB_IDS.multiPage);
+    assert.strictEqual(rows.length, 51);
+    assert.strictEqual(label(rows[50]), 'Retry loading more');
+    assert.match(tooltipText(rows[50]), /server error \(503\)/);
+    await vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage);
+    rows = rig.rows(JOB_IDS.multiPage);
+    assert.strictEqual(rows.length, 101);
+    assert.strictEqual(label(rows[100]), 'Load more (100 of 2,345)');
+  });
+
+  it('remove job drops it from the tree and from what is kept across reloads', async () => {
+    rig = await setUpRig();
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
+    await vscode.commands.executeCommand('llamaClassify.removeJob', rig.api.services.tree.jobNode(JOB_IDS.onePage));
+    assert.deepStrictEqual(rig.api.services.tree.getChildren(), []);
+    const kept = rig.api.services.context.globalState.get<{ id: string }[]>('llamaClassify.openedJobs') ?? [];
+    assert.ok(!kept.some((j) => j.id === JOB_IDS.onePage));
+  });
+
+  it('changing the base URL setting reloads open jobs from the new server', async () => {
+    rig = await setUpRig();
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
+    const { startFakeServer } = await import('../fake-server/server');
+    const other = await startFakeServer({ apiKey: rig.server.apiKey });
+    try {
+      await vscode.workspace.getConfiguration('llamaClassify').update('baseUrl', other.url, vscode.ConfigurationTarget.Global);
+      await eventually(() => assert.ok(other.requests.some((r) => r.path.endsWith('/results'))));
+    } finally {
+      await other.close();
+    }
+  });
+});
