@@ -11,16 +11,20 @@ import { FileNameCache } from './model/fileNames';
 import { JobList } from './model/jobList';
 import { NotifyGate } from './model/notifyGate';
 import { ResultPager } from './model/pager';
-import { RAW_JSON_SCHEME, RawJsonProvider, showRawJson } from './rawJson';
+import { RAW_JSON_SCHEME, RawJsonProvider } from './rawJson';
 import { VIEW_ID, type Services } from './services';
 import { affectsConnection, readSettings } from './settings';
 import { ResultsTreeProvider } from './tree/provider';
 import { vscodeUi, type Ui } from './ui/prompts';
+import { RESULT_VIEW_TYPE } from './webview/protocol';
+import { ResultPanels } from './webview/resultPanels';
 
 /** What activate() returns: used by the integration tests to reach internals. Not a public API. */
 export interface ExtensionApi {
   services: Services;
   setUi(ui: Ui): void;
+  /** The result detail panel (one reusable preview panel). */
+  panels: ResultPanels;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -63,8 +67,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       ui = next;
     },
     clipboard: (text) => vscode.env.clipboard.writeText(text),
-    showResult: (jobId, resultId) => showRawJson(jobId, resultId),
+    // The result panel is built just below (it needs `services`); called only after activation.
+    showResult: (jobId, resultId) => panels.show(jobId, resultId),
   };
+
+  const panels = new ResultPanels(services, context.extensionUri);
 
   const setKeyContext = async () => {
     await vscode.commands.executeCommand('setContext', 'llamaClassify.hasApiKey', !!(await keys.get()));
@@ -75,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     keys,
     tree,
     treeView,
+    panels,
+    vscode.window.registerWebviewPanelSerializer(RESULT_VIEW_TYPE, panels.serializer),
     { dispose: () => jobs.dispose() },
     ...registerCommands(services),
     vscode.workspace.registerTextDocumentContentProvider(RAW_JSON_SCHEME, new RawJsonProvider(jobs)),
@@ -104,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return {
     services,
     setUi: (next) => (services.ui = next),
+    panels,
   };
 }
 

@@ -104,7 +104,9 @@ export function label(item: vscode.TreeItem): string {
 }
 
 export function tooltipText(item: vscode.TreeItem): string {
-  return typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
+  // VS Code's markdown escaping turns spaces into &nbsp;: read the text as a person sees it.
+  const raw = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
+  return raw.replace(/&nbsp;/g, ' ');
 }
 
 /** Waits (bounded) until `check` passes; for the few things that settle asynchronously (file names). */

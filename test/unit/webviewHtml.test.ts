@@ -1,0 +1,125 @@
+// The result panel's page shell: strict CSP, a fresh nonce per render, no remote data, no inline code.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildDataset, HOSTILE, LONG_REASONING } from '../fake-server/datasets';
+import { buildResultHtml, contentSecurityPolicy, escapeAttr, makeNonce } from '../../src/webview/html';
+
+const RES = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/result.js',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/result.css',
+};
+
+function cspOf(html: string): string {
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+  assert.ok(m, 'a CSP meta tag');
+  return m[1].replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+function directives(csp: string): Map<string, string> {
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...rest] = d.split(/\s+/);
+        return [name, rest.join(' ')] as [string, string];
+      }),
+  );
+}
+
+describe('Result panel HTML', () => {
+  it('carries a strict CSP with exactly the expected directives', () => {
+    const { html, nonce } = buildResultHtml(RES);
+    const d = directives(cspOf(html));
+    assert.deepStrictEqual(Object.fromEntries(d), {
+      'default-src': "'none'",
+      'style-src': RES.cspSource,
+      'img-src': RES.cspSource,
+      'script-src': `'nonce-${nonce}'`,
+      'connect-src': "'none'",
+      'font-src': RES.cspSource,
+    });
+    assert.strictEqual(contentSecurityPolicy(RES.cspSource, nonce), cspOf(html));
+  });
+
+  it('uses a fresh nonce per render, on the one script tag', () => {
+    const a = buildResultHtml(RES);
+    const b = buildResultHtml(RES);
+    assert.notStrictEqual(a.nonce, b.nonce);
+    for (const { html, nonce } of [a, b]) {
+      assert.strictEqual(Buffer.from(nonce, 'base64').length, 16, '128 random bits');
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      assert.strictEqual(scripts.length, 1);
+      assert.ok(scripts[0].includes(`nonce="${escapeAttr(nonce)}"`), scripts[0]);
+      assert.ok(scripts[0].includes(`src="${RES.scriptUri}"`));
+      assert.ok(cspOf(html).includes(`'nonce-${nonce}'`));
+    }
+    const many = new Set(Array.from({ length: 200 }, () => makeNonce()));
+    assert.strictEqual(many.size, 200);
+  });
+
+  it('has no unsafe-inline / unsafe-eval, no inline script or style, no inline handlers', () => {
+    const { html } = buildResultHtml(RES);
+    assert.ok(!/unsafe-inline|unsafe-eval/.test(html));
+    assert.ok(!/<style\b/i.test(html), 'no <style> element');
+    assert.ok(!/\sstyle\s*=/i.test(html), 'no style attributes');
+    assert.ok(!/\son[a-z]+\s*=/i.test(html), 'no inline event handlers');
+    assert.ok(!/javascript:/i.test(html));
+    assert.match(html, /<script nonce="[^"]+" src="[^"]+"><\/script>/, 'the script is external, not inline');
+    assert.ok(!/https?:\/\/(?!file\+\.vscode-resource)/.test(html), 'nothing loaded from the network');
+  });
+
+  it('contains no remote data: hostile strings in its inputs stay escaped attribute text', () => {
+    const hostile = `x" onload="alert(1)" ${HOSTILE.script}${HOSTILE.img}`;
+    const { html } = buildResultHtml({ cspSource: hostile, scriptUri: hostile, styleUri: hostile });
+    assert.ok(!html.includes(HOSTILE.script), 'no raw <script> from the input');
+    assert.ok(!html.includes(HOSTILE.img));
+    assert.ok(!html.includes('" onload="'), 'attribute quotes are escaped');
+    assert.strictEqual((html.match(/<script\b/g) ?? []).length, 1, 'still exactly one script tag');
+    assert.strictEqual((html.match(/<img\b/g) ?? []).length, 0);
+  });
+
+  it('holds none of the dataset’s texts: results only ever arrive by postMessage', () => {
+    const { html } = buildResultHtml(RES);
+    const { jobs, files } = buildDataset();
+    const needles = [HOSTILE.link, LONG_REASONING.slice(0, 60), 'invoice', 'receipt', 'Confidence', 'No match'];
+    for (const job of jobs.slice(0, 3)) {
+      const row = job.row(0);
+      needles.push(row.id, job.id);
+      if (row.file_id) needles.push(row.file_id);
+      if (row.result?.reasoning) needles.push(row.result.reasoning);
+    }
+    needles.push(...[...files.values()].slice(0, 5).map((f) => f.name));
+    // "Confidence" is a static heading; the others must not be there.
+    for (const n of needles.filter((x) => x !== 'Confidence')) assert.ok(!html.includes(n), `found remote-looking text: ${n}`);
+  });
+
+  it('has the public element ids and accessible structure', () => {
+    const { html } = buildResultHtml(RES);
+    for (const id of ['type', 'confidence', 'reasoning', 'file', 'result-id', 'job-id', 'created', 'updated', 'prev', 'next', 'position', 'copy-id', 'copy-reasoning', 'copy-json', 'raw-json']) {
+      assert.strictEqual((html.match(new RegExp(`id="${id}"`, 'g')) ?? []).length, 1, `one #${id}`);
+    }
+    assert.match(html, /<h1 id="type">/);
+    assert.match(html, /<dl class="fields">/);
+    assert.match(html, /role="meter"[^>]*aria-valuemin="0" aria-valuemax="100"/);
+    assert.match(html, /id="position"[^>]*aria-live="polite"/);
+    for (const id of ['prev', 'next', 'copy-id', 'copy-reasoning', 'copy-json', 'raw-json']) {
+      assert.match(html, new RegExp(`<button id="${id}" type="button"`), `#${id} is a real button (keyboard reachable)`);
+    }
+    assert.match(html, /<html lang="en">/);
+  });
+
+  it('the page script places text with textContent only and styles through the CSSOM', () => {
+    const js = fs.readFileSync(path.resolve(__dirname, '../../../media/result.js'), 'utf8');
+    const code = js.replace(/^\s*\/\/.*$/gm, ''); // comments may name what is banned
+    for (const banned of [/innerHTML/, /outerHTML/, /insertAdjacentHTML/, /document\.write/, /\beval\(/, /new Function/, /setAttribute\(\s*['"](style|on)/, /createContextualFragment/]) {
+      assert.ok(!banned.test(code), `media/result.js uses ${banned}`);
+    }
+    assert.match(code, /textContent/);
+    assert.match(code, /postMessage\(\{ type: 'ready' \}\)/, 'the page starts the ready handshake');
+    assert.match(code, /setState\(\{ jobId: str\(r\.jobId\), resultId: str\(r\.resultId\) \}\)/, 'only the two IDs are persisted');
+  });
+});
