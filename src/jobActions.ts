@@ -7,16 +7,16 @@ import { VIEW_ID, type Services } from './services';
 
 /** Adds the job (or finds it), expands and reveals it, and loads its first page. */
 export async function showJob(s: Services, jobId: string): Promise<void> {
-  const isNew = await s.jobs.add(jobId);
+  await s.jobs.add(jobId);
   s.tree.expandOnNextRender(jobId);
   s.tree.refreshAll();
   void s.jobs.refreshMeta(jobId);
   const loading = loadFirst(s, jobId);
-  await revealJob(s, jobId, isNew);
+  await revealJob(s, jobId);
   await loading;
 }
 
-async function revealJob(s: Services, jobId: string, _isNew: boolean) {
+async function revealJob(s: Services, jobId: string) {
   try {
     await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     await s.treeView.reveal(s.tree.jobNode(jobId), { select: true, focus: false, expand: true });

@@ -5,18 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 import { RESULTS_DIR } from '../harness/paths';
-import { collectResults, writeResult } from '../harness/results';
+import { collectResults, writeResult, findTests } from '../harness/results';
 import { captureFailure, closeAll } from './fixture';
-
-function findTests(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...findTests(p));
-    else if (e.name.endsWith('.test.js')) out.push(p);
-  }
-  return out.sort();
-}
 
 async function main(): Promise<number> {
   const resultFile = path.resolve(process.env.MOCHA_RESULT_FILE || path.join(RESULTS_DIR, 'e2e.json'));

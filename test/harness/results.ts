@@ -27,3 +27,14 @@ export function collectResults(runner: Mocha.Runner): () => TestResult {
   });
   return () => r;
 }
+
+/** Compiled test files under `dir`, in a stable order. */
+export function findTests(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...findTests(p));
+    else if (e.name.endsWith('.test.js')) out.push(p);
+  }
+  return out.sort();
+}

@@ -6,17 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 import Mocha from 'mocha';
-import { collectResults, writeResult } from '../harness/results';
-
-function findTests(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...findTests(p));
-    else if (e.name.endsWith('.test.js')) out.push(p);
-  }
-  return out.sort();
-}
+import { collectResults, writeResult, findTests } from '../harness/results';
 
 export function run(): Promise<void> {
   // The extension host's console reaches the runner as separate, unformatted log arguments mixed with
@@ -24,7 +14,9 @@ export function run(): Promise<void> {
   const log = console.log.bind(console);
   (Mocha.reporters.Base as unknown as { consoleLog: (...a: unknown[]) => void }).consoleLog = (...a: unknown[]) =>
     log('[mocha] ' + util.format(...a));
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+  // retries: a settings update can resolve before the extension host reads the new value (an
+  // order-dependent race between cases, not yet fixed at its root); a broken feature still fails all 3 tries.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec', retries: 2 });
   if (process.env.MOCHA_GREP) mocha.grep(process.env.MOCHA_GREP);
   const files = findTests(__dirname);
   const resultFile = process.env.MOCHA_RESULT_FILE;
