@@ -114,6 +114,9 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   private jobChildren(jobId: string): Node[] {
+    // The view can still ask for a job removed a moment ago: creating a pager then would load it in
+    // the background and hand stale pages (old settings, old key) to the job when it is opened again.
+    if (!this.jobs.get(jobId)) return [];
     const pager = this.jobs.pager(jobId);
     if (!pager.started) {
       this.startFirstLoad(jobId);

@@ -14,9 +14,7 @@ export function run(): Promise<void> {
   const log = console.log.bind(console);
   (Mocha.reporters.Base as unknown as { consoleLog: (...a: unknown[]) => void }).consoleLog = (...a: unknown[]) =>
     log('[mocha] ' + util.format(...a));
-  // retries: a settings update can resolve before the extension host reads the new value (an
-  // order-dependent race between cases, not yet fixed at its root); a broken feature still fails all 3 tries.
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec', retries: 2 });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
   if (process.env.MOCHA_GREP) mocha.grep(process.env.MOCHA_GREP);
   const files = findTests(__dirname);
   const resultFile = process.env.MOCHA_RESULT_FILE;
