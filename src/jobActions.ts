@@ -10,6 +10,7 @@ export async function showJob(s: Services, jobId: string): Promise<void> {
   await s.jobs.add(jobId);
   s.tree.expandOnNextRender(jobId);
   s.tree.refreshAll();
+  s.tree.flush();
   void s.jobs.refreshMeta(jobId);
   const loading = loadFirst(s, jobId);
   await revealJob(s, jobId);

@@ -103,14 +103,18 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     this.changed.dispose();
   }
 
+  /** Sends the pending change now: before `TreeView.reveal`, which resolves against the view's last known rows. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pendingAll) this.changed.fire(undefined);
+    else for (const id of this.pendingJobs) if (this.jobs.get(id)) this.changed.fire(this.jobNode(id));
+    this.pendingAll = false;
+    this.pendingJobs.clear();
+  }
+
   private schedule() {
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      if (this.pendingAll) this.changed.fire(undefined);
-      else for (const id of this.pendingJobs) if (this.jobs.get(id)) this.changed.fire(this.jobNode(id));
-      this.pendingAll = false;
-      this.pendingJobs.clear();
-    }, 15);
+    this.timer ??= setTimeout(() => this.flush(), 15);
   }
 
   private jobChildren(jobId: string): Node[] {

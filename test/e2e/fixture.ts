@@ -13,6 +13,8 @@ export interface WorkbenchOptions {
   /** Default: env E2E_VSIX, else the newest *.vsix at the repo root. */
   vsixPath?: string;
   userSettings?: Record<string, unknown>;
+  /** Remote settings (machine-scoped ones such as llamaClassify.baseUrl go here). */
+  machineSettings?: Record<string, unknown>;
   /** Extra environment for code-server and the extension host. */
   env?: Record<string, string>;
   workspaceFolder?: string;
@@ -44,7 +46,7 @@ const pendingCaptures = new Set<Promise<void>>();
 
 export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
   const vsixPath = opts.vsixPath ?? defaultVsix();
-  const csOpts: CodeServerOptions = { vsixPath, userSettings: opts.userSettings, env: opts.env, workspaceFolder: opts.workspaceFolder };
+  const csOpts: CodeServerOptions = { vsixPath, userSettings: opts.userSettings, machineSettings: opts.machineSettings, env: opts.env, workspaceFolder: opts.workspaceFolder };
   const cs = await startCodeServer(csOpts);
   let browser: BrowserSession | undefined;
   try {

@@ -31,6 +31,9 @@ export interface CodeServerOptions {
   /** `--vscode-option enable-smoke-test-driver`: required for `?payload=`; hides notification toasts. */
   smokeDriver?: boolean;
   userSettings?: Record<string, unknown>;
+  /** Remote ("Machine") settings: where machine-scoped settings such as llamaClassify.baseUrl take effect
+   *  in code-server, as in any remote window (user-level values of those are ignored there). */
+  machineSettings?: Record<string, unknown>;
   /** Extra environment for code-server and so for the extension host. */
   env?: Record<string, string>;
   /** Folder the workbench opens; default: an empty folder in the temp dir. */
@@ -115,7 +118,7 @@ function tail(file: string, lines = 30): string {
 export async function startCodeServer(opts: CodeServerOptions = {}): Promise<CodeServer> {
   const rt = requireRuntime();
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'llcr-cs-'));
-  for (const d of ['ud/User', 'ext', 'ws', 'tmp', 'xdg/data', 'xdg/config', 'xdg/cache']) {
+  for (const d of ['ud/User', 'ud/Machine', 'ext', 'ws', 'tmp', 'xdg/data', 'xdg/config', 'xdg/cache']) {
     fs.mkdirSync(path.join(tmpDir, d), { recursive: true });
   }
   const workspaceFolder = path.resolve(opts.workspaceFolder ?? path.join(tmpDir, 'ws'));
@@ -136,6 +139,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     path.join(tmpDir, 'ud/User/settings.json'),
     JSON.stringify({ ...QUIET_SETTINGS, ...(opts.userSettings ?? {}) }, null, 2),
   );
+  if (opts.machineSettings) fs.writeFileSync(path.join(tmpDir, 'ud/Machine/settings.json'), JSON.stringify(opts.machineSettings, null, 2));
   const common = ['--config', configFile, '--user-data-dir', path.join(tmpDir, 'ud'), '--extensions-dir', path.join(tmpDir, 'ext')];
   const logFile = path.join(tmpDir, 'code-server.log');
 

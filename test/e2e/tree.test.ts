@@ -1,0 +1,104 @@
+// The core flow as a person does it, in code-server with the packaged .vsix: the welcome view, the
+// password box, a wrong key and its recovery, pasting a job ID into the palette, Load more to the end.
+// The steps share one workbench and run in order.
+import * as assert from 'assert';
+import { screenshot, waitForNotification } from '../harness/browser';
+import { buildDataset, fileNameFor, JOB_IDS } from '../fake-server/datasets';
+import { startFakeServer, type FakeServer } from '../fake-server/server';
+import { clickRow, enterApiKey, openJobFromPalette, showClassifyView, treeTexts, waitForNoRow, waitForRow } from './classifyUi';
+import { openWorkbench, type Workbench } from './fixture';
+
+const PAGE_SIZE = 5;
+const short = (id: string) => id.slice(0, 8);
+
+describe('Tree: set the key, open a job by ID, page to the end', () => {
+  let server: FakeServer;
+  let wb: Workbench;
+  const resultRequests = () => server.requests.filter((r) => r.path.endsWith('/results'));
+
+  before(async () => {
+    server = await startFakeServer();
+    wb = await openWorkbench({
+      userSettings: { 'llamaClassify.pageSize': PAGE_SIZE },
+      machineSettings: { 'llamaClassify.baseUrl': server.url },
+      env: { LLAMA_CLOUD_API_KEY: '' },
+    });
+  });
+  after(async () => {
+    await wb?.close();
+    await server?.close();
+  });
+
+  it('shows the welcome view with Set API Key, and has sent no request', async () => {
+    await showClassifyView(wb.page);
+    await wb.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Set API Key' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.deepStrictEqual(server.requests.map((r) => r.path), [], 'activation and the welcome view send nothing');
+  });
+
+  it('stores a key typed into the password box and says when LlamaCloud rejects it', async () => {
+    const { page } = wb;
+    await page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Set API Key' }).first().click();
+    await enterApiKey(page, 'llx-not-the-right-key');
+    await waitForNotification(page, 'checking it failed');
+    // With a key stored, the welcome content moves on to opening a job.
+    await page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Open Job Results' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const sent = server.requests.at(-1);
+    assert.strictEqual(sent?.status, 401, 'the check reached the server and was rejected');
+  });
+
+  it('a pasted job ID opens the job; the rejected key shows a "Set API key…" row', async () => {
+    const { page } = wb;
+    await openJobFromPalette(page, `  https://cloud.llamaindex.ai/project/x/classify/jobs/${JOB_IDS.onePage}  `, JOB_IDS.onePage);
+    await waitForRow(page, new RegExp(`^${short(JOB_IDS.onePage)}`));
+    await waitForRow(page, /^Set API key… — LlamaCloud rejected the key$/);
+    await screenshot(page, 'tree-wrong-key');
+  });
+
+  it('setting the right key from that row loads the job without a reload', async () => {
+    const { page } = wb;
+    await clickRow(page, /^Set API key…/);
+    await enterApiKey(page, server.apiKey);
+    await waitForRow(page, /^Load more \(5 of 12\)$/);
+    await waitForRow(page, new RegExp(`^${short(JOB_IDS.onePage)} — SUCCESS · 5 of 12$`));
+    await waitForNoRow(page, /^Set API key…/);
+  });
+
+  it('Load more pages to the end; the counts follow and every result is listed once', async () => {
+    const { page } = wb;
+    const job = buildDataset().jobs.find((j) => j.id === JOB_IDS.onePage)!;
+    await clickRow(page, /^Load more \(5 of 12\)$/);
+    await waitForRow(page, /^Load more \(10 of 12\)$/);
+    await waitForRow(page, new RegExp(`— SUCCESS · 10 of 12$`));
+    await clickRow(page, /^Load more \(10 of 12\)$/);
+    await waitForRow(page, new RegExp(`— SUCCESS · 12 of 12$`));
+    await waitForNoRow(page, /^Load more/);
+
+    const expected = Array.from({ length: job.count }, (_, i) => {
+      const r = job.row(i).result!;
+      return `${fileNameFor(r.type, i)} — ${r.type ?? 'No match'} · ${Math.round((r.confidence as number) * 100)}%`;
+    });
+    let rows: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      rows = (await treeTexts(page)).slice(1); // below the job row
+      if (JSON.stringify(rows) === JSON.stringify(expected)) break;
+      await page.waitForTimeout(200); // file names arrive just after the page
+    }
+    assert.deepStrictEqual(rows, expected);
+    assert.deepStrictEqual(
+      resultRequests().filter((r) => r.status === 200).map((r) => r.query.page_size),
+      ['5', '5', '5'],
+      'three pages of the configured size',
+    );
+  });
+
+  it('a second, larger job pages alongside (screenshot of the loaded multi-page tree)', async () => {
+    const { page } = wb;
+    await openJobFromPalette(page, JOB_IDS.multiPage, JOB_IDS.multiPage);
+    await waitForRow(page, /^Load more \(5 of 2,345\)$/);
+    await clickRow(page, /^Load more \(5 of 2,345\)$/);
+    await waitForRow(page, /^Load more \(10 of 2,345\)$/);
+    await waitForRow(page, new RegExp(`^${short(JOB_IDS.multiPage)} — SUCCESS · 10 of 2,345$`));
+    const file = await screenshot(page, 'tree-multi-page-job');
+    console.log(`      screenshot: ${file}`);
+  });
+});
