@@ -123,3 +123,14 @@ export async function waitForPanelText(frame: Frame, id: string, pattern: RegExp
   }
   throw new Error(`panel #${id} showed ${JSON.stringify(text.slice(0, 200))}, expected ${pattern} (waited ${timeout} ms)`);
 }
+
+/** Preferences: Color Theme, then the theme's row (the picker previews on focus; the click keeps it). */
+export async function pickColorTheme(page: Page, label: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator(QUICK_INPUT_BOX);
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(label);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  await row.click({ timeout: 10_000 });
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
+}

@@ -1,0 +1,141 @@
+// The result detail panel as a person uses it, in code-server with the packaged .vsix: click a result in
+// the tree, read type / confidence / reasoning, walk with Previous / Next (and the keyboard) into the next
+// page, see hostile text literally with no script running, "No match" for a null type; theme screenshots.
+import * as assert from 'assert';
+import type { Frame } from 'playwright-core';
+import { screenshot } from '../harness/browser';
+import { buildDataset, HOSTILE, JOB_IDS, fileNameFor, fakeId, type FakeJob } from '../fake-server/datasets';
+import { startFakeServer, type FakeServer } from '../fake-server/server';
+import { clickRow, openJobFromPalette, pickColorTheme, resultFrame, showClassifyView, waitForPanelText, waitForRow } from './classifyUi';
+import { openWorkbench, type Workbench } from './fixture';
+
+const PAGE_SIZE = 5;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const job = (id: string): FakeJob => buildDataset().jobs.find((j) => j.id === id)!;
+
+describe('Result panel: click a result, read it, walk through, stay safe', () => {
+  let server: FakeServer;
+  let wb: Workbench;
+  let frame: Frame;
+
+  before(async () => {
+    server = await startFakeServer();
+    wb = await openWorkbench({
+      userSettings: { 'llamaClassify.pageSize': PAGE_SIZE },
+      machineSettings: { 'llamaClassify.baseUrl': server.url },
+      env: { LLAMA_CLOUD_API_KEY: server.apiKey },
+    });
+    await showClassifyView(wb.page);
+  });
+  after(async () => {
+    await wb?.close();
+    await server?.close();
+  });
+
+  /** What the panel should show for row `i` of the regular 12-result job. */
+  function expectedRow(i: number) {
+    const row = job(JOB_IDS.onePage).row(i);
+    const r = row.result!;
+    return { row, type: r.type ?? 'No match', percent: `${Math.round((r.confidence as number) * 100)}%`, reasoning: r.reasoning as string, file: fileNameFor(r.type, i) };
+  }
+
+  async function expectPanelShows(i: number) {
+    const want = expectedRow(i);
+    await waitForPanelText(frame, 'result-id', want.row.id);
+    assert.strictEqual(await waitForPanelText(frame, 'type', want.type), want.type);
+    assert.strictEqual(await waitForPanelText(frame, 'confidence-value', want.percent), want.percent);
+    assert.strictEqual(await waitForPanelText(frame, 'reasoning', want.reasoning), want.reasoning);
+    await waitForPanelText(frame, 'file-name', want.file);
+    await waitForPanelText(frame, 'job-id', JOB_IDS.onePage);
+    await waitForPanelText(frame, 'position', `${i + 1} of 12`);
+  }
+
+  it('clicking a result in the tree shows its type, confidence and reasoning', async () => {
+    const { page } = wb;
+    await openJobFromPalette(page, JOB_IDS.onePage, JOB_IDS.onePage);
+    const first = expectedRow(0);
+    await clickRow(page, new RegExp(`^${escapeRe(first.file)} —`));
+    frame = await resultFrame(page);
+    await expectPanelShows(0);
+    // the panel's tab is named after the file
+    await page.locator('.tabs-container .tab', { hasText: first.file }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  });
+
+  it('Next and Previous walk the loaded results and load the next page at the end', async () => {
+    const { page } = wb;
+    for (let i = 1; i < PAGE_SIZE; i++) {
+      await frame.locator('#next').click();
+      await expectPanelShows(i);
+    }
+    // Result 5 is the last loaded one: Next loads page 2 (the tree follows) and shows result 6.
+    await frame.locator('#next').click();
+    await expectPanelShows(PAGE_SIZE);
+    await waitForRow(page, /^Load more \(10 of 12\)$/);
+    await frame.locator('#prev').click();
+    await expectPanelShows(PAGE_SIZE - 1);
+    // The keyboard does the same: "]" is Next.
+    await frame.locator('#reasoning').focus();
+    await page.keyboard.press(']');
+    await expectPanelShows(PAGE_SIZE);
+  });
+
+  it('hostile type, reasoning and file name are shown as literal text and no script runs', async () => {
+    const { page } = wb;
+    const hostile = job(JOB_IDS.hostile);
+    await openJobFromPalette(page, JOB_IDS.hostile, JOB_IDS.hostile);
+    // The tree row's label is the file name `<img src=x onerror=…>.pdf`, shown literally.
+    await clickRow(page, new RegExp(`^${escapeRe(`${HOSTILE.img}.pdf`)} —`));
+    frame = await resultFrame(page);
+    const row0 = hostile.row(0).result!;
+    assert.strictEqual(await waitForPanelText(frame, 'type', HOSTILE.script), HOSTILE.script);
+    assert.strictEqual(await waitForPanelText(frame, 'reasoning', row0.reasoning as string), row0.reasoning);
+    assert.strictEqual(await waitForPanelText(frame, 'file-name', `${HOSTILE.img}.pdf`), `${HOSTILE.img}.pdf`);
+    await frame.locator('#next').click();
+    assert.strictEqual(await waitForPanelText(frame, 'type', HOSTILE.img), HOSTILE.img);
+    await frame.locator('#next').click();
+    assert.strictEqual(await waitForPanelText(frame, 'type', HOSTILE.link), HOSTILE.link);
+    await page.waitForTimeout(500); // an injected <img onerror> would have fired by now
+
+    // No element was made from the payloads, and the marker they would set is unset everywhere.
+    assert.strictEqual(await frame.locator('#content script, #content img, #content a').count(), 0, 'no element from remote text');
+    for (const f of page.frames()) {
+      if (f.isDetached()) continue;
+      const pwned = await f.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned).catch(() => undefined);
+      assert.strictEqual(pwned, undefined, `a payload ran in frame ${f.url().slice(0, 80)}`);
+    }
+    await screenshot(page, 'panel-hostile');
+  });
+
+  it('a result whose type is null shows "No match" with an explanation; a null result shows "No result"', async () => {
+    const { page } = wb;
+    await openJobFromPalette(page, JOB_IDS.edgeCases, JOB_IDS.edgeCases);
+    await clickRow(page, new RegExp(`^${fakeId(0x0f8, 2)} — No match`));
+    frame = await resultFrame(page);
+    await waitForPanelText(frame, 'type', 'No match');
+    await waitForPanelText(frame, 'type-note', /No classification rule matched/);
+    await waitForPanelText(frame, 'confidence-value', '31%');
+    await frame.locator('#next').click();
+    await waitForPanelText(frame, 'type', 'No result');
+    await waitForPanelText(frame, 'reasoning', 'No reasoning: the file has no result.');
+  });
+
+  it('screenshots in light, dark and high-contrast themes', async () => {
+    const { page } = wb;
+    await clickRow(page, /^invoice-acme\.pdf — invoice · 92%$/);
+    frame = await resultFrame(page);
+    await waitForPanelText(frame, 'type', 'invoice');
+    const themes: [string, string, string][] = [
+      ['light', 'Light Modern', 'vs'],
+      ['dark', 'Dark Modern', 'vs-dark'],
+      ['high-contrast', 'Dark High Contrast', 'hc-black'],
+    ];
+    for (const [name, theme, bodyClass] of themes) {
+      await pickColorTheme(page, theme);
+      await page.locator(`.monaco-workbench.${bodyClass}`).first().waitFor({ state: 'attached', timeout: 20_000 });
+      // The webview follows the theme through its body class.
+      await frame.locator(`body.vscode-${name === 'high-contrast' ? 'high-contrast' : name}`).waitFor({ state: 'attached', timeout: 10_000 });
+      await page.waitForTimeout(300);
+      console.log(`      screenshot: ${await screenshot(page, `panel-${name}`)}`);
+    }
+  });
+});
