@@ -64,7 +64,11 @@ function withViewProgress(work: Promise<void>): Promise<void> {
 async function afterLoad(s: Services, pager: ResultPager): Promise<void> {
   if (pager.items.length) void s.fileNames.resolve(pager.items.slice(-1000).map((i) => i.file_id));
   const err = pager.state === 'error' ? pager.error : undefined;
-  if (!err) return;
+  if (!err) {
+    // The job's status could not be read when it was opened (network down, key rejected): read it now.
+    if (s.jobs.get(pager.jobId) && !s.jobs.get(pager.jobId)?.meta) void s.jobs.refreshMeta(pager.jobId);
+    return;
+  }
   s.log.error(`Job ${pager.jobId}: ${err.message}`);
   if (err instanceof LlamaCloudError && err.isAuthProblem) {
     const choice = await s.authGate.notify('auth', () => s.ui.warn(err.message, 'Set API Key…'));

@@ -67,8 +67,6 @@ describe('Fault matrix: what the tree shows', function () {
     });
   }
 
-  // Skipped: in the full suite this case saw the results instead of the fault (a state leak between cases,
-  // not yet diagnosed); the same fault is proven over HTTP in test/unit/client.test.ts and pager.test.ts.
   it('503 forever: an error row after the retry budget; Retry works once the server recovers', async () => {
     const rows = await open(JOB_IDS.onePage, [{ path: '/results', status: 503, times: Infinity }]);
     assert.match(errorRow(rows), /server error \(503\) after 3 attempts/);
