@@ -2,6 +2,8 @@
 // password box, a wrong key and its recovery, pasting a job ID into the palette, Load more to the end.
 // The steps share one workbench and run in order.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { screenshot, waitForNotification } from '../harness/browser';
 import { buildDataset, fileNameFor, JOB_IDS } from '../fake-server/datasets';
 import { startFakeServer, type FakeServer } from '../fake-server/server';
@@ -9,6 +11,7 @@ import { clickRow, enterApiKey, openJobFromPalette, showClassifyView, treeTexts,
 import { openWorkbench, type Workbench } from './fixture';
 
 const PAGE_SIZE = 5;
+const WRONG_KEY = 'llx-not-the-right-key-4e1d';
 const short = (id: string) => id.slice(0, 8);
 
 describe('Tree: set the key, open a job by ID, page to the end', () => {
@@ -38,7 +41,7 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
   it('stores a key typed into the password box and says when LlamaCloud rejects it', async () => {
     const { page } = wb;
     await page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Set API Key' }).first().click();
-    await enterApiKey(page, 'llx-not-the-right-key');
+    await enterApiKey(page, WRONG_KEY);
     await waitForNotification(page, 'checking it failed');
     // With a key stored, the welcome content moves on to opening a job.
     await page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Open Job Results' }).first().waitFor({ state: 'visible', timeout: 15_000 });
@@ -101,4 +104,28 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
     const file = await screenshot(page, 'tree-multi-page-job');
     console.log(`      screenshot: ${file}`);
   });
+
+  it('neither key appears in anything the workbench wrote: logs, settings, extension state', async () => {
+    const hits = filesContaining(wb.cs.tmpDir, [WRONG_KEY, server.apiKey]);
+    assert.deepStrictEqual(hits, []);
+    const visited = filesContaining(wb.cs.tmpDir, ['LlamaCloud Classify']).length;
+    assert.ok(visited > 0, 'the search reached the log channel files');
+  });
 });
+
+/** Files under `dir` (any depth, up to 50 MB each) whose bytes contain one of `needles`. */
+function filesContaining(dir: string, needles: string[]): string[] {
+  const hits: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isFile() && fs.statSync(p).size < 50_000_000) {
+        const bytes = fs.readFileSync(p);
+        if (needles.some((n) => bytes.includes(n))) hits.push(p);
+      }
+    }
+  };
+  walk(dir);
+  return hits;
+}
