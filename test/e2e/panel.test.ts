@@ -3,7 +3,7 @@
 // page, see hostile text literally with no script running, "No match" for a null type; theme screenshots.
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
-import { screenshot } from '../harness/browser';
+import { screenshot, waitForWorkbench } from '../harness/browser';
 import { buildDataset, HOSTILE, JOB_IDS, fileNameFor, fakeId, type FakeJob } from '../fake-server/datasets';
 import { startFakeServer, type FakeServer } from '../fake-server/server';
 import { clickRow, openJobFromPalette, pickColorTheme, resultFrame, showClassifyView, waitForPanelText, waitForRow } from './classifyUi';
@@ -137,5 +137,39 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
       await page.waitForTimeout(300);
       console.log(`      screenshot: ${await screenshot(page, `panel-${name}`)}`);
     }
+  });
+
+  it('Show raw JSON opens the result as a read-only JSON document', async () => {
+    const { page } = wb;
+    const resultId = await waitForPanelText(frame, 'result-id', /\S/);
+    await frame.locator('#raw-json').click();
+    const tab = page.locator('.tabs-container .tab', { hasText: `${resultId}.json` }).first();
+    await tab.waitFor({ state: 'visible', timeout: 10_000 });
+    const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    await editor.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForFunction((id) => document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent?.includes(id), resultId, { timeout: 10_000 });
+    // Read-only: typing changes nothing (the tab never becomes dirty).
+    await editor.click();
+    await page.keyboard.type('x');
+    await page.waitForTimeout(300);
+    assert.strictEqual(await page.locator('.tabs-container .tab.dirty').count(), 0, 'the raw JSON cannot be edited');
+  });
+
+  it('after a window reload the panel comes back with the same result, fetched again', async () => {
+    const { page } = wb;
+    await page.locator('.tabs-container .tab', { hasText: 'invoice-acme.pdf' }).first().click();
+    frame = await resultFrame(page);
+    const resultId = await waitForPanelText(frame, 'result-id', /\S/);
+    const before = server.requests.length;
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForWorkbench(page);
+    await page.locator('.tabs-container .tab', { hasText: 'invoice-acme.pdf' }).first().click({ timeout: 30_000 });
+    frame = await resultFrame(page, 30_000);
+    await waitForPanelText(frame, 'result-id', resultId, 30_000);
+    await waitForPanelText(frame, 'type', 'invoice');
+    assert.ok(
+      server.requests.slice(before).some((r) => r.path.endsWith(`/jobs/${JOB_IDS.edgeCases}/results`)),
+      'the results of the job were fetched again after the reload (the panel kept only the two IDs)',
+    );
   });
 });
