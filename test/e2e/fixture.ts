@@ -94,7 +94,7 @@ export function captureFailure(testTitle: string): Promise<void> {
       if (entry.closing) continue;
       entry.keepLogs = true;
       try {
-        const file = await screenshot(entry.wb.page, `${testTitle}-fail`);
+        const file = await screenshot(entry.wb.page, `${testTitle.slice(0, 100)}-fail`); // the marker survives the name limit
         console.log(`      failure screenshot: ${path.relative(process.cwd(), file)}`);
       } catch (err) {
         console.log(`      (no failure screenshot: ${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);

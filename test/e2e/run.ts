@@ -4,13 +4,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
-import { RESULTS_DIR } from '../harness/paths';
+import { RESULTS_DIR, SCREENSHOT_DIR } from '../harness/paths';
 import { collectResults, writeResult, findTests } from '../harness/results';
 import { captureFailure, closeAll } from './fixture';
 
 async function main(): Promise<number> {
   const resultFile = path.resolve(process.env.MOCHA_RESULT_FILE || path.join(RESULTS_DIR, 'e2e.json'));
   fs.rmSync(resultFile, { force: true });
+  // Failure screenshots from an earlier run would read as this run's.
+  if (fs.existsSync(SCREENSHOT_DIR)) for (const f of fs.readdirSync(SCREENSHOT_DIR)) if (f.endsWith('-fail.png')) fs.rmSync(path.join(SCREENSHOT_DIR, f));
   const files = findTests(__dirname);
   if (!files.length) {
     console.error(`[e2e] no *.test.js under ${__dirname}: ran no test`);
