@@ -65,8 +65,8 @@ async function afterLoad(s: Services, pager: ResultPager): Promise<void> {
   if (pager.items.length) void s.fileNames.resolve(pager.items.slice(-1000).map((i) => i.file_id));
   const err = pager.state === 'error' ? pager.error : undefined;
   if (!err) {
-    // The job's status could not be read when it was opened (network down, key rejected): read it now.
-    if (s.jobs.get(pager.jobId) && !s.jobs.get(pager.jobId)?.meta) void s.jobs.refreshMeta(pager.jobId);
+    // The job's status could not be read last time (network down, key rejected): the server answers now.
+    if (s.jobs.get(pager.jobId) && s.jobs.statusUnread(pager.jobId)) void s.jobs.refreshMeta(pager.jobId);
     return;
   }
   s.log.error(`Job ${pager.jobId}: ${err.message}`);

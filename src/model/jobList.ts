@@ -29,6 +29,8 @@ export class JobList {
   private _jobs: OpenedJob[];
   private _recent: string[];
   private pagers = new Map<string, ResultPager>();
+  private metaReads = new Map<string, Promise<void>>();
+  private metaFailed = new Set<string>();
   private readonly changed = new Emitter<void>();
   /** Jobs added, removed or their status changed. */
   readonly onDidChange = this.changed.event;
@@ -87,17 +89,33 @@ export class JobList {
     return this.pagers.get(jobId);
   }
 
-  /** Re-reads the job's status. Best effort: the results decide what the tree shows, so errors are swallowed. */
-  async refreshMeta(jobId: string): Promise<void> {
+  /** Re-reads the job's status, one request per job at a time. Best effort: the results decide what the
+   *  tree shows, so errors are swallowed (and remembered, see `statusUnread`). */
+  refreshMeta(jobId: string): Promise<void> {
+    let read = this.metaReads.get(jobId);
+    if (!read) {
+      read = this.readMeta(jobId).finally(() => this.metaReads.delete(jobId));
+      this.metaReads.set(jobId, read);
+    }
+    return read;
+  }
+
+  /** True when the last status read failed and none is running: worth trying again after results load. */
+  statusUnread(jobId: string): boolean {
+    return this.metaFailed.has(jobId) && !this.metaReads.has(jobId);
+  }
+
+  private async readMeta(jobId: string): Promise<void> {
     try {
       const job = await this.fetchJob(jobId);
+      this.metaFailed.delete(jobId);
       const entry = this.get(jobId);
       if (!entry) return;
       entry.meta = { status: job.status, created_at: job.created_at, error_message: job.error_message };
       await this.persist();
       this.changed.fire();
     } catch {
-      /* shown through the results request instead */
+      this.metaFailed.add(jobId);
     }
   }
 

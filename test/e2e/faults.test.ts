@@ -55,15 +55,22 @@ describe('Faults as a person sees them', () => {
     await server?.close();
   });
 
-  it('auth: a job the key may not read (403) shows "Set API key…" and at most one notification', async () => {
+  it('auth: a job the key may not read (403) shows "Set API key…" and one notification, not one per request', async () => {
     const { page } = wb;
+    const forbiddenResults = () => server.requests.filter((r) => r.path.endsWith(`${JOB_IDS.forbidden}/results`)).length;
     await openJobFromPalette(page, JOB_IDS.forbidden, JOB_IDS.forbidden);
     await waitForRow(page, /^Set API key… — LlamaCloud rejected the key$/);
-    // Refreshing again inside the cooldown raises no second notification.
+    const toasts = page.locator('.notifications-toasts .notification-toast', { hasText: '403' });
+    await toasts.first().waitFor({ state: 'visible', timeout: 10_000 });
+    // Refresh inside the cooldown: a second 403 reaches the server, and no second notification follows.
+    // (VS Code would merge an identical notification anyway; the gate itself is proven in the integration
+    // tier: "401: … one notification, however many requests fail".)
+    const before = forbiddenResults();
     await page.locator('.part.sidebar .action-label[aria-label="Refresh"]').first().click();
-    await page.waitForTimeout(1500);
-    const toasts = await page.locator('.notifications-toasts .notification-toast', { hasText: '403' }).count();
-    assert.ok(toasts <= 1, `${toasts} notifications for one rejected key`);
+    for (let i = 0; i < 100 && forbiddenResults() === before; i++) await page.waitForTimeout(100);
+    assert.ok(forbiddenResults() > before, 'the refresh asked the server again');
+    await page.waitForTimeout(500); // a second notification would be on screen by now
+    assert.strictEqual(await toasts.count(), 1);
   });
 
   it('not found and malformed IDs: "Job not found" for a 404; the picker refuses a malformed ID and says why', async () => {
@@ -149,6 +156,7 @@ describe('Faults as a person sees them', () => {
     await server.close();
     await openJobFromPalette(page, JOB_IDS.large, JOB_IDS.large);
     assert.match(await waitForRow(page, ERROR_ROW, 30_000), /Could not reach LlamaCloud at 127\.0\.0\.1:\d+: connection refused/);
+    await waitForRow(page, new RegExp(`^${JOB_IDS.large.slice(0, 8)}$`)); // no status: it could not be read either
     server = await startFakeServer({ port }); // same address, as when the network returns
     await clickRow(page, ERROR_ROW);
     await waitForRow(page, /^Load more \(5 of 100,000\)$/);
@@ -192,11 +200,16 @@ describe('Faults as a person sees them', () => {
     const dup = addJob();
     server.setQuirks(dup.id, { duplicateAcrossPages: 2 });
     await openJobFromPalette(page, dup.id, dup.id);
-    await clickRow(page, /^Load more \(5 of 12\)$/);
+    await waitForRow(page, /^Load more \(5 of 12\)$/);
+    for (let i = 0; i < 6 && (await treeTexts(page)).some((t) => t.startsWith('Load more')); i++) {
+      const more = await waitForRow(page, /^Load more/);
+      await clickRow(page, /^Load more/);
+      await waitForNoRow(page, new RegExp(`^${more.replace(/[()]/g, '\\$&')}$`));
+    }
+    await waitForNoRow(page, /^Load more/);
     await waitForRow(page, /^Some results were sent more than once/);
     const rows = await resultRows(page);
-    assert.strictEqual(new Set(rows).size, rows.length, 'each result once');
-    assert.deepStrictEqual(rows.map((r) => r.split(' — ')[0]), dup.rowIds.slice(0, rows.length), 'in order, none lost');
+    assert.deepStrictEqual(rows.map((r) => r.split(' — ')[0]), dup.rowIds, 'all 12, each once, in order');
   });
 
   it('content: a 1 MB reasoning is shown whole in the panel; a bad confidence is flagged, not trusted', async () => {

@@ -155,21 +155,16 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
     assert.strictEqual(await page.locator('.tabs-container .tab.dirty').count(), 0, 'the raw JSON cannot be edited');
   });
 
-  it('after a window reload the panel comes back with the same result, fetched again', async () => {
+  it('after a window reload the panel comes back with the same result', async () => {
     const { page } = wb;
     await page.locator('.tabs-container .tab', { hasText: 'invoice-acme.pdf' }).first().click();
     frame = await resultFrame(page);
     const resultId = await waitForPanelText(frame, 'result-id', /\S/);
-    const before = server.requests.length;
     await page.reload({ waitUntil: 'domcontentloaded' });
     await waitForWorkbench(page);
     await page.locator('.tabs-container .tab', { hasText: 'invoice-acme.pdf' }).first().click({ timeout: 30_000 });
     frame = await resultFrame(page, 30_000);
     await waitForPanelText(frame, 'result-id', resultId, 30_000);
     await waitForPanelText(frame, 'type', 'invoice');
-    assert.ok(
-      server.requests.slice(before).some((r) => r.path.endsWith(`/jobs/${JOB_IDS.edgeCases}/results`)),
-      'the results of the job were fetched again after the reload (the panel kept only the two IDs)',
-    );
   });
 });

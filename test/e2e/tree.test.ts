@@ -105,11 +105,17 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
     console.log(`      screenshot: ${file}`);
   });
 
-  it('neither key appears in anything the workbench wrote: logs, settings, extension state', async () => {
-    const hits = filesContaining(wb.cs.tmpDir, [WRONG_KEY, server.apiKey]);
-    assert.deepStrictEqual(hits, []);
-    const visited = filesContaining(wb.cs.tmpDir, ['LlamaCloud Classify']).length;
-    assert.ok(visited > 0, 'the search reached the log channel files');
+  it('neither key appears in anything code-server wrote: the log channel, other logs, settings, extension state', async () => {
+    // First the log channel's file must hold the requests made above (it is written asynchronously):
+    // proof that the search below covers what the extension logged.
+    const logs = path.join(wb.cs.tmpDir, 'ud/logs');
+    let channelLogs: string[] = [];
+    for (let i = 0; i < 100 && channelLogs.length === 0; i++) {
+      channelLogs = filesContaining(logs, [`/jobs/${JOB_IDS.multiPage}/results`]).filter((f) => path.basename(f) === 'LlamaCloud Classify.log');
+      if (!channelLogs.length) await wb.page.waitForTimeout(100);
+    }
+    assert.strictEqual(channelLogs.length, 1, 'the LlamaCloud Classify log file, with the requests of this test');
+    assert.deepStrictEqual(filesContaining(wb.cs.tmpDir, [WRONG_KEY, server.apiKey]), []);
   });
 });
 

@@ -100,6 +100,31 @@ describe('JobList', () => {
     assert.deepStrictEqual(new JobList(store, noPages, job).jobs.map((j) => j.id), ['j2']);
   });
 
+  it('reads a job status once at a time, and remembers a failed read so it can be retried later', async () => {
+    let calls = 0;
+    let fail = true;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const list = new JobList(new MemoryStore(), noPages, async (id) => {
+      calls++;
+      await gate;
+      if (fail) throw new Error('down');
+      return job(id);
+    });
+    await list.add('j1');
+    const reads = [list.refreshMeta('j1'), list.refreshMeta('j1'), list.refreshMeta('j1')];
+    assert.strictEqual(list.statusUnread('j1'), false, 'not while a read is running');
+    release();
+    await Promise.all(reads);
+    assert.strictEqual(calls, 1, 'concurrent reads share one request');
+    assert.strictEqual(list.statusUnread('j1'), true);
+    fail = false;
+    await list.refreshMeta('j1');
+    assert.strictEqual(calls, 2);
+    assert.strictEqual(list.statusUnread('j1'), false);
+    assert.strictEqual(list.get('j1')?.meta?.status, 'SUCCESS');
+  });
+
   it('ignores corrupt stored state', () => {
     const store = new MemoryStore();
     store.data.set('llamaClassify.openedJobs', [null, 5, { id: 'ok' }, { id: 'ok' }, { nope: 1 }]);
