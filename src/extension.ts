@@ -92,20 +92,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     keys.onDidChange(() => {
       void setKeyContext();
       services.authGate.reset('auth');
-      for (const job of jobs.jobs) {
-        const pager = jobs.existingPager(job.id);
-        if (pager?.started) void pager.refresh();
-      }
+      // All pagers, not only the listed jobs': one opened later reuses what the panel loaded.
+      for (const pager of jobs.allPagers()) if (pager.started) void pager.refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsConnection(e)) return;
       connection.reset();
       fileNames.clear();
       log.info('Connection settings changed; reloading open jobs.');
-      for (const job of jobs.jobs) {
-        const pager = jobs.existingPager(job.id);
-        if (pager?.started) void pager.refresh();
-      }
+      for (const pager of jobs.allPagers()) if (pager.started) void pager.refresh();
     }),
   );
   void setKeyContext();

@@ -89,6 +89,11 @@ export class JobList {
     return this.pagers.get(jobId);
   }
 
+  /** Every pager, including those the result panel made for a job that is not in the list. */
+  allPagers(): ResultPager[] {
+    return [...this.pagers.values()];
+  }
+
   /** Re-reads the job's status, one request per job at a time. Best effort: the results decide what the
    *  tree shows, so errors are swallowed (and remembered, see `statusUnread`). */
   refreshMeta(jobId: string): Promise<void> {

@@ -223,4 +223,21 @@ describe('Results tree in the real extension host', function () {
       await other.close();
     }
   });
+
+  it('a job loaded only by the result panel is reloaded too, so opening it later shows the new server’s pages', async () => {
+    rig = await setUpRig();
+    const { services: s } = rig.api;
+    const first = (await rig.api.services.client.getResults(JOB_IDS.onePage, { pageSize: 1 })).items[0];
+    await vscode.commands.executeCommand('llamaClassify.openResult', JOB_IDS.onePage, first.id);
+    assert.strictEqual(s.jobs.get(JOB_IDS.onePage), undefined, 'the panel did not add the job to the tree');
+    assert.ok(s.jobs.existingPager(JOB_IDS.onePage)?.started);
+    const { startFakeServer } = await import('../fake-server/server');
+    const other = await startFakeServer({ apiKey: rig.server.apiKey });
+    try {
+      await vscode.workspace.getConfiguration('llamaClassify').update('baseUrl', other.url, vscode.ConfigurationTarget.Global);
+      await eventually(() => assert.ok(other.requests.some((r) => r.path.endsWith(`${JOB_IDS.onePage}/results`))));
+    } finally {
+      await other.close();
+    }
+  });
 });
