@@ -334,9 +334,20 @@ export class ResultPanels implements vscode.Disposable {
   private async step(delta: 1 | -1): Promise<void> {
     const cur = this.current;
     if (!cur) return;
-    const pager = this.s.jobs.pager(cur.jobId);
-    const index = pager.items.findIndex((i) => i.id === cur.resultId);
-    if (index < 0) return;
+    let pager = this.s.jobs.pager(cur.jobId);
+    let index = pager.items.findIndex((i) => i.id === cur.resultId);
+    if (index < 0) {
+      // The job's pages are gone (it was removed from the view): find the result again, then step.
+      this.postStatus('busy', 'Loading the job’s results…');
+      const found = await this.locate(cur.jobId, cur.resultId);
+      if (this.current !== cur) return;
+      pager = this.s.jobs.pager(cur.jobId);
+      index = pager.items.findIndex((i) => i.id === cur.resultId);
+      if (!found.item || index < 0) {
+        this.postStatus('error', `Couldn't move to the ${delta > 0 ? 'next' : 'previous'} result: ${found.reason}`);
+        return;
+      }
+    }
     const target = index + delta;
     if (target < 0) return;
     if (target >= pager.items.length) {

@@ -248,6 +248,19 @@ describe('Result detail panel', function () {
     assert.ok(panels.postedMessages().some((m) => m.type === 'status' && m.kind === 'busy'), 'said it was loading');
   });
 
+  it('Next still works after the shown result’s job was removed from the view (its pages are fetched again)', async () => {
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
+    const items = [...rig.api.services.jobs.pager(JOB_IDS.onePage).items];
+    await open(JOB_IDS.onePage, items[3].id);
+    await vscode.commands.executeCommand('llamaClassify.removeJob', JOB_IDS.onePage);
+    assert.strictEqual(rig.api.services.jobs.existingPager(JOB_IDS.onePage), undefined, 'the pages went with the job');
+    await panels.handleMessage({ type: 'next' });
+    assert.strictEqual(shown().resultId, items[4].id);
+    assert.strictEqual(shown().position, '5 of 12');
+    await panels.handleMessage({ type: 'prev' });
+    assert.strictEqual(shown().resultId, items[3].id);
+  });
+
   it('the serializer restores a result into a fresh panel, adding the job and paging to the result', async () => {
     const resultId = multiPageResultId(120); // on page 3 of 50
     assert.strictEqual(rig.api.services.jobs.get(JOB_IDS.multiPage), undefined);
