@@ -73,6 +73,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const panels = new ResultPanels(services, context.extensionUri);
 
+  // All started pagers, not only the listed jobs': a job opened later reuses what the panel loaded.
+  const reloadLoadedJobs = () => {
+    for (const pager of jobs.allPagers()) if (pager.started) void pager.refresh();
+  };
+
   const setKeyContext = async () => {
     await vscode.commands.executeCommand('setContext', 'llamaClassify.hasApiKey', !!(await keys.get()));
   };
@@ -92,15 +97,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     keys.onDidChange(() => {
       void setKeyContext();
       services.authGate.reset('auth');
-      // All pagers, not only the listed jobs': one opened later reuses what the panel loaded.
-      for (const pager of jobs.allPagers()) if (pager.started) void pager.refresh();
+      reloadLoadedJobs();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsConnection(e)) return;
       connection.reset();
       fileNames.clear();
       log.info('Connection settings changed; reloading open jobs.');
-      for (const pager of jobs.allPagers()) if (pager.started) void pager.refresh();
+      reloadLoadedJobs();
     }),
   );
   void setKeyContext();

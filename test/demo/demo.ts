@@ -60,7 +60,8 @@ async function main() {
     cs = await startCodeServer({
       vsixPath,
       port: port || undefined,
-      userSettings: { 'llamaClassify.baseUrl': server.url },
+      // Remote settings: code-server ignores a user-level value of this machine-scoped setting.
+      machineSettings: { 'llamaClassify.baseUrl': server.url },
       env: { LLAMA_CLOUD_API_KEY: server.apiKey },
     });
   } catch (err) {

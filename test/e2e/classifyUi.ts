@@ -2,11 +2,10 @@
 // key in the password box, paste a job ID into Open Job Results…, read and click tree rows, read the panel.
 // Every wait is bounded; a missing element fails the test with the step that was waiting.
 import type { Frame, Locator, Page } from 'playwright-core';
-import { runCommand } from '../harness/browser';
+import { QUICK_INPUT, QUICK_INPUT_BOX, runCommand } from '../harness/browser';
 
 export const CATEGORY = 'LlamaCloud Classify';
 const SIDEBAR_ROWS = '.part.sidebar .pane-body .monaco-list-row';
-const QUICK_INPUT_BOX = '.quick-input-widget .quick-input-box input';
 
 /** Clicks the activity-bar icon and waits for the view's header. */
 export async function showClassifyView(page: Page): Promise<void> {
@@ -79,16 +78,26 @@ export async function setApiKeyFromPalette(page: Page, key: string): Promise<voi
   await enterApiKey(page, key);
 }
 
-/** Open Job Results… from the palette, pastes `text`, waits for the "Open job <id>" row and accepts it. */
-export async function openJobFromPalette(page: Page, text: string, jobId: string): Promise<void> {
+/** Open Job Results… from the palette, with `text` pasted into its box (the picker stays open). */
+export async function typeIntoJobPicker(page: Page, text: string): Promise<void> {
   await runCommand(page, `${CATEGORY}: Open Job Results…`);
   const input = page.locator(QUICK_INPUT_BOX);
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.focus();
   await page.keyboard.insertText(text);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: `Open job ${jobId}` }).first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Pastes `text` into Open Job Results…, waits for the "Open job <id>" row and accepts it. */
+export async function openJobFromPalette(page: Page, text: string, jobId: string): Promise<void> {
+  await typeIntoJobPicker(page, text);
+  await page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: `Open job ${jobId}` }).first().waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** The view's Collapse All button: afterwards only a newly opened job's rows are rendered. */
+export async function collapseAll(page: Page): Promise<void> {
+  await page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first().click({ timeout: 5000 });
 }
 
 /** The inner frame of the result panel's webview: the one that holds `#reasoning`. */
@@ -130,7 +139,7 @@ export async function pickColorTheme(page: Page, label: string): Promise<void> {
   const input = page.locator(QUICK_INPUT_BOX);
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(label);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  const row = page.locator(`${QUICK_INPUT} .monaco-list-row`, { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
   await row.click({ timeout: 10_000 });
-  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout: 10_000 });
 }

@@ -3,10 +3,10 @@
 // without losing what was loaded. The full matrix, case by case, is in test/integration/faults.test.ts.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { runCommand, screenshot } from '../harness/browser';
+import { QUICK_INPUT, QUICK_INPUT_BOX, screenshot } from '../harness/browser';
 import { fakeId, JOB_IDS, type FakeJob, type FakeResultRow } from '../fake-server/datasets';
 import { startFakeServer, type Fault, type FakeServer } from '../fake-server/server';
-import { clickRow, openJobFromPalette, resultFrame, showClassifyView, treeRow, treeTexts, waitForNoRow, waitForPanelText, waitForRow } from './classifyUi';
+import { clickRow, collapseAll, openJobFromPalette, typeIntoJobPicker, resultFrame, showClassifyView, treeRow, treeTexts, waitForNoRow, waitForPanelText, waitForRow } from './classifyUi';
 import { openWorkbench, type Workbench } from './fixture';
 
 const PAGE_SIZE = 5;
@@ -48,7 +48,7 @@ describe('Faults as a person sees them', () => {
   afterEach(async () => {
     server.clearFaults();
     // Collapse every job so the next case's rows are the only ones rendered.
-    await wb.page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first().click({ timeout: 5000 }).catch(() => {});
+    await collapseAll(wb.page).catch(() => {});
   });
   after(async () => {
     await wb?.close();
@@ -79,12 +79,9 @@ describe('Faults as a person sees them', () => {
     await openJobFromPalette(page, missing, missing);
     await waitForRow(page, /^Job not found — check the ID, region and project$/);
 
-    await runCommand(page, 'LlamaCloud Classify: Open Job Results…');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.focus();
-    await page.keyboard.insertText('1234-not-a-job');
-    const warning = page.locator('.quick-input-widget .monaco-list-row', { hasText: /job ID|UUID/i }).first();
+    await typeIntoJobPicker(page, '1234-not-a-job');
+    const input = page.locator(QUICK_INPUT_BOX);
+    const warning = page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: /job ID|UUID/i }).first();
     await warning.waitFor({ state: 'visible', timeout: 10_000 });
     console.log(`      picker says: ${(await warning.textContent())?.trim()}`);
     await page.keyboard.press('Enter'); // nothing to open: the picker stays
@@ -114,7 +111,7 @@ describe('Faults as a person sees them', () => {
     server.fault({ path: `${flaky.id}/results`, status: 502 });
     await openJobFromPalette(page, flaky.id, flaky.id);
     await waitForRow(page, /^Load more \(5 of 12\)$/);
-    await page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first().click();
+    await collapseAll(page);
 
     const down = addJob();
     server.fault({ path: `${down.id}/results`, status: 503, times: Infinity });
@@ -139,7 +136,7 @@ describe('Faults as a person sees them', () => {
     await clickRow(page, /^Retry loading more/);
     await waitForRow(page, /^Load more \(10 of 12\)$/);
     assert.strictEqual((await resultRows(page)).length, 10);
-    await page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first().click();
+    await collapseAll(page);
 
     const dropped = addJob();
     server.fault({ path: `${dropped.id}/results`, kind: 'drop-mid-body', times: Infinity });
@@ -181,7 +178,7 @@ describe('Faults as a person sees them', () => {
       if (kind === 'wrong-shape') await screenshot(page, 'faults-wrong-shape');
       await clickRow(page, ERROR_ROW); // the fault was one-off: Retry loads
       await waitForRow(page, /^Load more \(5 of 12\)$/);
-      await page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first().click();
+      await collapseAll(page);
     }
   });
 
@@ -195,7 +192,7 @@ describe('Faults as a person sees them', () => {
     await waitForNoRow(page, /^Load more/);
     const loopRows = await resultRows(page);
     assert.strictEqual(new Set(loopRows).size, loopRows.length, 'no row twice');
-    await page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first().click();
+    await collapseAll(page);
 
     const dup = addJob();
     server.setQuirks(dup.id, { duplicateAcrossPages: 2 });
@@ -222,7 +219,7 @@ describe('Faults as a person sees them', () => {
     await waitForPanelText(frame, 'result-id', job.rowIds[0]);
     const length = await frame.locator('#reasoning').evaluate((el) => el.textContent?.length ?? 0);
     assert.strictEqual(length, huge.length, 'nothing truncated');
-    await page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first().click();
+    await collapseAll(page);
 
     await openJobFromPalette(page, JOB_IDS.edgeCases, JOB_IDS.edgeCases);
     await clickRow(page, /^Load more \(5 of 10\)$/);

@@ -61,9 +61,9 @@ export async function waitForWorkbench(page: Page, timeout = 60_000): Promise<vo
   await page.locator('.part.statusbar').first().waitFor({ state: 'visible', timeout });
 }
 
-const QUICK_INPUT = '.quick-input-widget';
+export const QUICK_INPUT = '.quick-input-widget';
 // Not just 'input': some versions also have a check-all checkbox input in the widget (strict mode would hang).
-const QUICK_INPUT_BOX = '.quick-input-widget .quick-input-box input';
+export const QUICK_INPUT_BOX = '.quick-input-widget .quick-input-box input';
 
 /** Opens the palette (F1, alternating with Ctrl+Shift+P), refocusing the workbench if the key got lost. */
 async function openPalette(page: Page, attempt: number): Promise<boolean> {
@@ -152,13 +152,6 @@ export async function waitForNotification(page: Page, text: string, opts: { time
   const item = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
   await item.waitFor({ state: 'visible', timeout });
   return item;
-}
-
-/** Labels of the rows of the tree(s) visible in the side bar, top to bottom. */
-export async function treeLabels(page: Page, timeout = 20_000): Promise<string[]> {
-  const rows = page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
-  await rows.first().waitFor({ state: 'visible', timeout });
-  return (await rows.allInnerTexts()).map((s) => s.trim());
 }
 
 export function screenshotPath(name: string): string {

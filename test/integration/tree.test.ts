@@ -88,6 +88,27 @@ describe('Results tree in the real extension host', function () {
     assert.strictEqual(s.jobs.existingPager(JOB_IDS.multiPage), undefined);
   });
 
+  it('Copy Job ID and Copy Result ID from a row copy exactly those IDs and say so', async () => {
+    rig = await setUpRig();
+    const s = rig.api.services;
+    const copied: string[] = [];
+    const realClipboard = s.clipboard;
+    s.clipboard = async (text) => void copied.push(text);
+    try {
+      await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
+      const [first] = rig.nodes(JOB_IDS.onePage);
+      assert.strictEqual(first.kind, 'result');
+      await vscode.commands.executeCommand('llamaClassify.copyJobId', s.tree.jobNode(JOB_IDS.onePage));
+      await vscode.commands.executeCommand('llamaClassify.copyResultId', first);
+      await vscode.commands.executeCommand('llamaClassify.copyJobId', first); // from a result row too
+      const resultId = first.kind === 'result' ? first.item.id : '';
+      assert.deepStrictEqual(copied, [JOB_IDS.onePage, resultId, JOB_IDS.onePage]);
+      assert.deepStrictEqual(rig.ui.statuses, [`Copied job ID ${JOB_IDS.onePage}`, `Copied result ID ${resultId}`, `Copied job ID ${JOB_IDS.onePage}`]);
+    } finally {
+      s.clipboard = realClipboard;
+    }
+  });
+
   it('duplicates across pages are shown once, with a warning row', async () => {
     rig = await setUpRig();
     rig.server.setQuirks(JOB_IDS.multiPage, { duplicateAcrossPages: 10 });
