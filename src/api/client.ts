@@ -1,8 +1,8 @@
 // LlamaCloud REST client on node-fetch: Bearer auth, per-request timeout and cancellation, bounded
 // retries with backoff, typed errors and defensive parsing. Imports no `vscode`.
 import fetch, { type Response } from 'node-fetch';
-import { LlamaCloudError, errorForStatus } from './errors';
-import { ShapeError, parseErrorDetail, parseFile, parseFilesPage, parseJob, parseJobsPage, parseResultsPage } from './parse';
+import { LlamaCloudError, errorForStatus, formatWait } from './errors';
+import { ShapeError, parseErrorDetail, parseFile, parseFilesPage, parseJob, parseJobsPage, parseResultsPage, type WarnFn } from './parse';
 import { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, type RetryPolicy } from './retry';
 import type { ClassifyJob, ClassifyJobResultsPage, ClassifyJobsPage, FileInfo } from './types';
 
@@ -40,12 +40,24 @@ export interface ResultsPageRequest extends RequestOptions {
 
 type Query = Record<string, string | number | string[] | undefined>;
 
+/** Which kind of answer a parser reads; warnings are de-duplicated per kind and field pattern. */
+type Source = 'results' | 'job' | 'jobs' | 'file' | 'files';
+
 export class LlamaCloudClient {
+  /** `source field-pattern` pairs already reported through `onWarning`. */
+  private readonly warned = new Set<string>();
+
   constructor(
     private readonly config: () => ClientConfig | Promise<ClientConfig>,
     private readonly onRequest: (entry: RequestLogEntry) => void = () => {},
     /** Injected for tests of jitter; production uses Math.random. */
     private readonly random: () => number = Math.random,
+    /**
+     * Told, once per client for each kind of answer and field pattern (e.g. `response.total_size`,
+     * `items[].created_at`), about a display-only value the server sent malformed or out of range and
+     * that is shown as unknown, or a file skipped from a batch lookup. One line for the log; holds no key.
+     */
+    private readonly onWarning: (message: string) => void = () => {},
   ) {}
 
   /** One page of a classify job's results. `page_token`/`page_size` are undeclared by the spec but harmless. */
@@ -53,6 +65,7 @@ export class LlamaCloudClient {
     return this.request(
       `/api/v1/classifier/jobs/${encodeURIComponent(jobId)}/results`,
       { page_token: req.pageToken, page_size: req.pageSize },
+      'results',
       parseResultsPage,
       `results for classify job ${jobId}`,
       req.signal,
@@ -60,13 +73,14 @@ export class LlamaCloudClient {
   }
 
   getJob(jobId: string, opts: RequestOptions = {}): Promise<ClassifyJob> {
-    return this.request(`/api/v1/classifier/jobs/${encodeURIComponent(jobId)}`, {}, (b) => parseJob(b), `classify job ${jobId}`, opts.signal);
+    return this.request(`/api/v1/classifier/jobs/${encodeURIComponent(jobId)}`, {}, 'job', (b, w) => parseJob(b, 'response', w), `classify job ${jobId}`, opts.signal);
   }
 
   listJobs(req: ResultsPageRequest = {}): Promise<ClassifyJobsPage> {
     return this.request(
       '/api/v1/classifier/jobs',
       { page_token: req.pageToken, page_size: req.pageSize },
+      'jobs',
       parseJobsPage,
       'classify jobs',
       req.signal,
@@ -74,10 +88,13 @@ export class LlamaCloudClient {
   }
 
   getFile(fileId: string, opts: RequestOptions = {}): Promise<FileInfo> {
-    return this.request(`/api/v1/beta/files/${encodeURIComponent(fileId)}`, {}, (b) => parseFile(b), `file ${fileId}`, opts.signal);
+    return this.request(`/api/v1/beta/files/${encodeURIComponent(fileId)}`, {}, 'file', (b, w) => parseFile(b, 'response', w), `file ${fileId}`, opts.signal);
   }
 
-  /** Looks up many files in as few requests as possible. Files the server does not return are absent from the map. */
+  /**
+   * Looks up many files in as few requests as possible. Files the server does not return are absent
+   * from the map, and so are files it returns without a usable id or name (reported through onWarning).
+   */
   async getFiles(ids: readonly string[], opts: RequestOptions = {}): Promise<Map<string, FileInfo>> {
     const unique = [...new Set(ids)];
     const found = new Map<string, FileInfo>();
@@ -87,16 +104,24 @@ export class LlamaCloudClient {
       const page = await this.request(
         '/api/v1/beta/files',
         { file_ids: batch, page_size: batch.length },
+        'files',
         parseFilesPage,
         'files',
         opts.signal,
       );
-      for (const f of page) found.set(f.id, f);
+      for (const f of page) { found.set(f.id, f); }
     }
     return found;
   }
 
-  private async request<T>(path: string, query: Query, parse: (body: unknown) => T, what: string, signal?: AbortSignal): Promise<T> {
+  private async request<T>(
+    path: string,
+    query: Query,
+    source: Source,
+    parse: (body: unknown, warn: WarnFn) => T,
+    what: string,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const cfg = await this.config();
     const policy = cfg.retry ?? DEFAULT_RETRY_POLICY;
     const request = `GET ${path}`;
@@ -110,6 +135,14 @@ export class LlamaCloudClient {
     }
     const url = buildUrl(cfg, path, query);
     const redact = (text: string | undefined) => (text === undefined ? undefined : redactSecret(text, cfg.apiKey));
+    const warn: WarnFn = (w) => {
+      const key = `${source} ${w.pattern}`;
+      if (this.warned.has(key)) { return; }
+      this.warned.add(key);
+      this.onWarning(
+        redactSecret(`Unexpected value in ${what} from LlamaCloud: ${w.message}. Other values at \`${w.pattern}\` are not reported again.`, cfg.apiKey),
+      );
+    };
 
     for (let attempt = 0; ; attempt++) {
       throwIfCancelled(signal, request, attempt);
@@ -120,7 +153,7 @@ export class LlamaCloudClient {
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), cfg.timeoutMs);
       const onCallerAbort = () => timeout.abort();
-      signal?.addEventListener('abort', onCallerAbort, { once: true });
+      signal?.addEventListener('abort', onCallerAbort);
       let response: Response;
       let text: string;
       try {
@@ -142,7 +175,7 @@ export class LlamaCloudClient {
           throw cancelledError(request, attempt + 1);
         }
         const timedOut = timeout.signal.aborted;
-        const reason = timedOut ? `no complete answer within ${Math.round(cfg.timeoutMs / 1000)} s` : networkReason(err);
+        const reason = timedOut ? `no complete answer within ${formatWait(cfg.timeoutMs)}` : networkReason(err);
         log({ outcome: timedOut ? 'timeout' : 'network', note: redact(reason) });
         const decision = decideRetry({ retryIndex: attempt, policy, random: this.random });
         if (decision.retry) {
@@ -179,7 +212,7 @@ export class LlamaCloudClient {
           continue;
         }
         throw errorForStatus(response.status, redact(detail ?? htmlTitle(text)), {
-          validation: validation?.map((v) => ({ ...v, msg: redact(v.msg) ?? '' })),
+          validation: validation?.map((v) => ({ ...v, msg: redactSecret(v.msg, cfg.apiKey) })),
           retryAfterMs,
           attempts: attempt + 1,
           request,
@@ -188,7 +221,7 @@ export class LlamaCloudClient {
       }
 
       try {
-        const value = parse(parseJsonBody(text, response.headers.get('content-type')));
+        const value = parse(parseJsonBody(text, response.headers.get('content-type')), warn);
         log({ outcome: 'ok', status: response.status });
         return value;
       } catch (err) {
@@ -233,7 +266,8 @@ function htmlTitle(text: string): string | undefined {
   return m ? m[1].trim() : undefined;
 }
 
-function networkReason(err: unknown): string {
+/** A connection error (node-fetch FetchError, its `cause`, or anything thrown) in words. */
+export function networkReason(err: unknown): string {
   const e = err as { code?: string; message?: string; cause?: { code?: string } };
   const code = e?.code ?? e?.cause?.code;
   switch (code) {
@@ -256,16 +290,16 @@ export function buildUrl(cfg: Pick<ClientConfig, 'baseUrl' | 'organizationId' | 
   const url = new URL(cfg.baseUrl.replace(/\/+$/, '') + path);
   const all: Query = { ...query, organization_id: cfg.organizationId || undefined, project_id: cfg.projectId || undefined };
   for (const [key, value] of Object.entries(all)) {
-    if (value === undefined || value === '') continue;
-    if (Array.isArray(value)) value.forEach((v) => url.searchParams.append(key, v));
-    else url.searchParams.set(key, String(value));
+    if (value === undefined || value === '') { continue; }
+    if (Array.isArray(value)) { value.forEach((v) => url.searchParams.append(key, v)); }
+    else { url.searchParams.set(key, String(value)); }
   }
   return url.toString();
 }
 
 /** Removes every occurrence of the secret from a text that may have come back from the server. */
 export function redactSecret(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4) return text;
+  if (!secret || secret.length < 4) { return text; }
   return text.split(secret).join('[redacted]');
 }
 
@@ -274,12 +308,12 @@ function cancelledError(request: string, attempts: number): LlamaCloudError {
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined, request: string, attempts: number) {
-  if (signal?.aborted) throw cancelledError(request, attempts);
+  if (signal?.aborted) { throw cancelledError(request, attempts); }
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined, request: string, attempts: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelledError(request, attempts));
+    if (signal?.aborted) { return reject(cancelledError(request, attempts)); }
     const onAbort = () => {
       clearTimeout(timer);
       reject(cancelledError(request, attempts));
@@ -288,6 +322,6 @@ function sleep(ms: number, signal: AbortSignal | undefined, request: string, att
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort);
   });
 }

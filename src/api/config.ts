@@ -37,7 +37,7 @@ export function resolveBaseUrl(s: EndpointSettings): BaseUrlResolution {
 /** True when the key would travel in clear text: plain http to anything but this machine. */
 export function isInsecureBaseUrl(baseUrl: string): boolean {
   const url = new URL(baseUrl);
-  if (url.protocol === 'https:') return false;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  return !(host === 'localhost' || host === '::1' || /^127\./.test(host));
+  if (url.protocol === 'https:') { return false; }
+  const host = url.hostname; // IPv6 in brackets: "[::1]"
+  return !(host === 'localhost' || host === '[::1]' || /^127\./.test(host));
 }

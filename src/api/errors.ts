@@ -54,9 +54,21 @@ export class LlamaCloudError extends Error {
     this.request = init.request;
   }
 
-  /** True when the right fix is a different API key (the UI shows "Set API key…"). */
+  /**
+   * True when the right fix is a (different) API key: none is set, or LlamaCloud rejected it (401).
+   * The UI offers "Set API Key…". A 403 is NOT an auth problem: see `isNoAccess`.
+   */
   get isAuthProblem(): boolean {
-    return this.kind === 'auth' || this.kind === 'permission';
+    return this.kind === 'auth';
+  }
+
+  /**
+   * True for a 403: the key works but has no access to this job's organization or project (or its
+   * role lacks permission). The fix is the `llamaClassify.organizationId`/`projectId` settings or
+   * access on the LlamaCloud side, never another key.
+   */
+  get isNoAccess(): boolean {
+    return this.kind === 'permission';
   }
 
   /** True when trying again later may help. */
@@ -73,9 +85,19 @@ export function isCancelled(err: unknown): boolean {
   return isLlamaCloudError(err) && err.kind === 'cancelled';
 }
 
+/** The one auth check for callers holding an unknown error: a LlamaCloudError whose `isAuthProblem` is true (401 or no key). */
+export function isAuthError(err: unknown): boolean {
+  return isLlamaCloudError(err) && err.isAuthProblem;
+}
+
+/** A LlamaCloudError whose `isNoAccess` is true (403: no access to the organization/project). */
+export function isNoAccessError(err: unknown): boolean {
+  return isLlamaCloudError(err) && err.isNoAccess;
+}
+
 /** Any thrown value as a one-line, person-readable message. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message;
+  if (err instanceof Error) { return err.message; }
   return String(err);
 }
 
@@ -104,7 +126,9 @@ export function errorForStatus(
         ...base,
         kind: 'permission',
         message: withDetail(
-          `The API key is not allowed to read ${what} (403). It may belong to another organization or project, or the project may be disabled.`,
+          `The API key works, but it has no access to ${what} in this organization/project (403). ` +
+            'If it belongs to another organization or project, set “llamaClassify.organizationId” and “llamaClassify.projectId” to it; ' +
+            'otherwise its role may lack permission or the project may be disabled.',
           detail,
         ),
       });
@@ -123,11 +147,10 @@ export function errorForStatus(
       });
     }
     case status === 429: {
-      const wait = extra.retryAfterMs !== undefined ? ` It asked to wait ${formatWait(extra.retryAfterMs)}.` : '';
       return new LlamaCloudError({
         ...base,
         kind: 'rateLimited',
-        message: withDetail(`LlamaCloud is rate limiting requests (429).${wait} Try again shortly.`, detail),
+        message: withDetail(`LlamaCloud is rate limiting requests (429).${askedToWait(extra.retryAfterMs)} Try again shortly.`, detail),
       });
     }
     case status >= 500:
@@ -135,7 +158,7 @@ export function errorForStatus(
         ...base,
         kind: 'server',
         message: withDetail(
-          `LlamaCloud had a server error (${status})${extra.attempts && extra.attempts > 1 ? ` after ${extra.attempts} attempts` : ''}. Try again later.`,
+          `LlamaCloud had a server error (${status})${extra.attempts && extra.attempts > 1 ? ` after ${extra.attempts} attempts` : ''}.${askedToWait(extra.retryAfterMs)} Try again later.`,
           detail,
         ),
       });
@@ -153,6 +176,8 @@ export function errorForStatus(
       });
   }
 }
+
+const askedToWait = (ms: number | undefined) => (ms !== undefined ? ` It asked to wait ${formatWait(ms)}.` : '');
 
 export function formatWait(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;

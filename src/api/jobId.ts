@@ -12,23 +12,24 @@ export type JobIdParse = { ok: true; jobId: string } | { ok: false; message: str
  */
 export function parseJobId(input: string): JobIdParse {
   const text = input.trim();
-  if (text === '') return { ok: false, message: `Enter a job ID. ${JOB_ID_HINT}` };
+  if (text === '') { return { ok: false, message: `Enter a job ID. ${JOB_ID_HINT}` }; }
   const found = [...new Set((text.match(UUID) ?? []).map((m) => m.toLowerCase()))];
-  if (found.length === 1) return { ok: true, jobId: found[0] };
-  if (found.length > 1) {
-    // A results URL carries the job after `/jobs/`; prefer it over other UUIDs such as project_id.
-    const afterJobs = /\/jobs\/([0-9a-f-]{36})/i.exec(text);
-    if (afterJobs) return { ok: true, jobId: afterJobs[1].toLowerCase() };
-    return { ok: false, message: `That text holds ${found.length} different IDs; paste just the job ID. ${JOB_ID_HINT}` };
+  if (found.length === 1) { return { ok: true, jobId: found[0] }; }
+  if (found.length === 0) {
+    const preview = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    return { ok: false, message: `“${preview}” is not a job ID. ${JOB_ID_HINT}` };
   }
-  const preview = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return { ok: false, message: `“${preview}” is not a job ID. ${JOB_ID_HINT}` };
+  // A results URL carries the job after `/jobs/`; prefer it over other UUIDs such as project_id.
+  const afterJobs = new RegExp(`/jobs/(${UUID.source})`, 'i').exec(text);
+  if (afterJobs) { return { ok: true, jobId: afterJobs[1].toLowerCase() }; }
+  return { ok: false, message: `That text holds ${found.length} different IDs; paste just the job ID. ${JOB_ID_HINT}` };
 }
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
+/** The first 8 characters, as the LlamaCloud console shows IDs (shorter IDs whole). */
 export function shortId(id: string): string {
-  return id.length > 8 ? id.slice(0, 8) : id;
+  return id.slice(0, 8);
 }
