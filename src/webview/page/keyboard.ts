@@ -1,0 +1,36 @@
+// Keyboard navigation of the result page: Alt+Left / Alt+Right, [ and ], k and j. Pure, so unit tested.
+import type { WebviewToHost } from '../protocol';
+
+/** The two navigation messages. */
+export type Direction = Extract<WebviewToHost['type'], 'prev' | 'next'>;
+
+/** The fields of a KeyboardEvent the mapping looks at. */
+export interface KeyInput {
+  key: string;
+  altKey: boolean;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  defaultPrevented: boolean;
+  target: EventTarget | null;
+}
+
+/** True when the key goes to something the user types into: those keys are theirs, not navigation. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  const t = target as Partial<Pick<HTMLElement, 'isContentEditable' | 'tagName'>> | null;
+  return !!t && (!!t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
+}
+
+/** The direction a key press asks for, or null: Ctrl/Cmd chords, handled events and typing are ignored. */
+export function navigationKey(e: KeyInput): Direction | null {
+  if (e.ctrlKey || e.metaKey || e.defaultPrevented) { return null; }
+  if (isTypingTarget(e.target)) { return null; }
+  if (e.altKey && !e.shiftKey) {
+    if (e.key === 'ArrowLeft') { return 'prev'; }
+    if (e.key === 'ArrowRight') { return 'next'; }
+  } else if (!e.altKey) {
+    if (e.key === '[' || e.key === 'k') { return 'prev'; }
+    if (e.key === ']' || e.key === 'j') { return 'next'; }
+  }
+  return null;
+}
