@@ -1,118 +1,134 @@
-// Wiring only: build the services, register the tree, commands and providers. Activation sends no
-// request; the first one goes out when a job is expanded or opened.
+// Wiring only: build the parts in order (each gets what it needs, nothing is bound late), register
+// the view, the commands and the providers. Activation sends no request; the first one goes out when
+// a job is expanded or opened.
 import * as vscode from 'vscode';
 import { LlamaCloudClient } from './api/client';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { registerCommands } from './commands';
-import { Connection, userAgent } from './connection';
-import { loadFirst } from './jobActions';
-import { Log } from './log';
+import type { CommandDeps } from './commands/deps';
+import { Connection, userAgent } from './config/connection';
+import { affectsConnection, readSettings } from './config/settings';
+import { ContextKeys, RESULT_PANEL_VIEW_TYPE, RESULTS_VIEW_ID } from './constants';
+import { RAW_JSON_SCHEME, RawJsonProvider, showRawJson } from './documents/rawJson';
+import { JobController } from './model/controller';
 import { FileNameCache } from './model/fileNames';
 import { JobList } from './model/jobList';
-import { NotifyGate } from './model/notifyGate';
 import { ResultPager } from './model/pager';
-import { RAW_JSON_SCHEME, RawJsonProvider } from './rawJson';
-import { VIEW_ID, type Services } from './services';
-import { affectsConnection, readSettings } from './settings';
-import { ResultsTreeProvider } from './tree/provider';
+import { JobView } from './tree/jobView';
+import { AuthNotice } from './ui/authNotice';
+import { Log } from './ui/log';
 import { vscodeUi, type Ui } from './ui/prompts';
-import { RESULT_VIEW_TYPE } from './webview/protocol';
-import { ResultPanels } from './webview/resultPanels';
+import { ResultPanel } from './webview/resultPanel';
 
-/** What activate() returns: used by the integration tests to reach internals. Not a public API. */
-export interface ExtensionApi {
-  services: Services;
+/** Internals for the integration tests, returned only when VS Code runs the extension's tests. */
+export interface TestApi {
+  deps: CommandDeps;
+  connection: Connection;
+  fileNames: FileNameCache;
+  context: vscode.ExtensionContext;
   setUi(ui: Ui): void;
-  /** The result detail panel (one reusable preview panel). */
-  panels: ResultPanels;
+  setClipboard(write: (text: string) => Thenable<void>): void;
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = new Log();
   const keys = new ApiKeyStore(context.secrets);
   let ui: Ui = vscodeUi;
+  const currentUi = () => ui;
+  let clipboard = (text: string) => vscode.env.clipboard.writeText(text);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
-  const connection = new Connection(keys, () => ui, userAgent(version));
-  const client = new LlamaCloudClient(() => connection.config(), (e) => log.request(e));
+  const connection = new Connection(keys, currentUi, userAgent(version));
+  const client = new LlamaCloudClient(
+    () => connection.config(),
+    (e) => log.request(e),
+    Math.random,
+    // A malformed display-only field (a count, a date) becomes "unknown"; the log says so once.
+    (message) => log.warn(message),
+  );
   const fileNames = new FileNameCache((ids) => client.getFiles(ids));
-
-  // The tree needs the job list and the job list's pagers report to the tree: late-bound.
-  let tree: ResultsTreeProvider | undefined;
   const jobs = new JobList(
     context.globalState,
-    (jobId) => {
-      const pager = new ResultPager(jobId, (pageToken, signal) => client.getResults(jobId, { pageToken, pageSize: readSettings().pageSize, signal }));
-      pager.onDidChange(() => tree?.refreshJob(jobId));
-      return pager;
-    },
+    (jobId) =>
+      new ResultPager(jobId, (pageToken, signal) => client.getResults(jobId, { pageToken, pageSize: readSettings().pageSize, signal }), {
+        prefetch: () => readSettings().prefetch,
+      }),
     (jobId) => client.getJob(jobId),
   );
-  tree = new ResultsTreeProvider(jobs, fileNames, (jobId) => void loadFirst(services, jobId));
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-
-  const services: Services = {
-    context,
+  const authNotice = new AuthNotice(currentUi);
+  const controller = new JobController(jobs, fileNames, {
+    withViewProgress: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: RESULTS_VIEW_ID } }, () => work)),
     log,
+    // Short, so the sentence and its "Set API Key…" link fit the notification; the tree rows and the log have the details.
+    // No key at all is not a rejection: the view's welcome content and rows say what to do.
+    authRejected: (err) => err.status === 401 && authNotice.show('LlamaCloud rejected the API key (401).'),
+  });
+  const view = new JobView(jobs, controller, fileNames, log);
+  const panel = new ResultPanel({
+    controller,
+    fileNames,
+    keys,
+    ui: currentUi,
+    log,
+    clipboard: (text) => clipboard(text),
+    showRawJson,
+    revealInTree: (jobId, resultId) => view.revealResult(jobId, resultId),
+    // Pages of a job that is not listed live only while the panel shows it.
+    onDidChangeJob: (shown) => jobs.prune(shown ? [shown] : []),
+    extensionUri: context.extensionUri,
+  });
+  const deps: CommandDeps = {
+    controller,
+    jobs,
     keys,
     client,
-    jobs,
-    fileNames,
-    tree,
-    treeView,
-    authGate: new NotifyGate(),
-    get ui() {
-      return ui;
-    },
-    set ui(next: Ui) {
-      ui = next;
-    },
-    clipboard: (text) => vscode.env.clipboard.writeText(text),
-    // The result panel is built just below (it needs `services`); called only after activation.
-    showResult: (jobId, resultId) => panels.show(jobId, resultId),
-  };
-
-  const panels = new ResultPanels(services, context.extensionUri);
-
-  // All started pagers, not only the listed jobs': a job opened later reuses what the panel loaded.
-  const reloadLoadedJobs = () => {
-    for (const pager of jobs.allPagers()) if (pager.started) void pager.refresh();
+    log,
+    ui: currentUi,
+    authNotice,
+    view,
+    panel,
+    clipboard: (text) => clipboard(text),
+    showRawJson,
   };
 
   const setKeyContext = async () => {
-    await vscode.commands.executeCommand('setContext', 'llamaClassify.hasApiKey', !!(await keys.get()));
+    await vscode.commands.executeCommand('setContext', ContextKeys.hasApiKey, !!(await keys.get()));
   };
 
   context.subscriptions.push(
     log,
     keys,
-    tree,
-    treeView,
-    panels,
-    vscode.window.registerWebviewPanelSerializer(RESULT_VIEW_TYPE, panels.serializer),
+    view,
+    panel,
+    vscode.window.registerWebviewPanelSerializer(RESULT_PANEL_VIEW_TYPE, panel.serializer),
     { dispose: () => jobs.dispose() },
-    ...registerCommands(services),
+    { dispose: () => fileNames.dispose() },
+    ...registerCommands(deps),
     vscode.workspace.registerTextDocumentContentProvider(RAW_JSON_SCHEME, new RawJsonProvider(jobs)),
-    jobs.onDidChange(() => tree?.refreshAll()),
-    fileNames.onDidChange(() => tree?.refreshAll()),
+    // One reload path for a new key, a new connection and Refresh (commands/jobCommands.ts).
     keys.onDidChange(() => {
       void setKeyContext();
-      services.authGate.reset('auth');
-      reloadLoadedJobs();
+      authNotice.reset();
+      void controller.reload();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!affectsConnection(e)) return;
-      connection.reset();
-      fileNames.clear();
-      log.info('Connection settings changed; reloading open jobs.');
-      reloadLoadedJobs();
+      if (!affectsConnection(e) || !connection.update()) { return; }
+      const where = connection.describe();
+      log.info(`Connection changed: requests now go to ${where}. Reloading open jobs.`);
+      void ui.info(`LlamaCloud Classify now sends requests to ${where}. Open jobs are reloaded from there.`);
+      void controller.reload({ newConnection: true });
     }),
   );
   void setKeyContext();
 
+  // Other extensions must not reach the key store or the client: only the extension's own tests get them.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) { return undefined; }
   return {
-    services,
-    setUi: (next) => (services.ui = next),
-    panels,
+    deps,
+    connection,
+    fileNames,
+    context,
+    setUi: (next) => (ui = next),
+    setClipboard: (write) => (clipboard = write),
   };
 }
 

@@ -17,7 +17,7 @@ const VSIX = path.join(REPO_ROOT, 'llamacloud-classify-results.vsix');
 function parseTiers(): Tier[] {
   const i = process.argv.indexOf('--tiers');
   const raw = i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith('--tiers='))?.slice(8);
-  if (!raw) return [...ALL_TIERS];
+  if (!raw) { return [...ALL_TIERS]; }
   const tiers = raw.split(',').map((t) => t.trim()).filter(Boolean);
   const bad = tiers.filter((t) => !(ALL_TIERS as readonly string[]).includes(t));
   if (bad.length || !tiers.length) {

@@ -1,6 +1,7 @@
 // The API key: SecretStorage first, then a key kept for this session only (when the keychain fails
 // and the user chose it), then LLAMA_CLOUD_API_KEY as the official SDK reads it. Never settings.
 import * as vscode from 'vscode';
+import { errorMessage } from '../api/errors';
 
 const SECRET_KEY = 'llamaClassify.apiKey';
 
@@ -9,7 +10,7 @@ export type KeySource = 'secretStorage' | 'session' | 'environment';
 export class SecretStorageError extends Error {
   constructor(action: 'read' | 'save' | 'delete', cause: unknown) {
     super(
-      `VS Code could not ${action} the key in its secret storage (${cause instanceof Error ? cause.message : String(cause)}). ` +
+      `VS Code could not ${action} the key in its secret storage (${errorMessage(cause)}). ` +
         'On Linux this usually means no keyring is available.',
     );
     this.name = 'SecretStorageError';
@@ -22,15 +23,15 @@ export class ApiKeyStore implements vscode.Disposable {
   private sessionKey: string | undefined;
   private loaded: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when the effective key changes, from this window or another. */
+  /** Fires when the effective key changes (from this window or another), and when a person sets a key. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
   lastReadError: SecretStorageError | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage, private readonly env: NodeJS.ProcessEnv = process.env) {
-    // Fires in other windows (not the one that stored, vscode#187247) and sometimes without a change: compare first.
+    // May fire only in other windows than the one that stored, and sometimes without a change: compare first.
     this.subscription = secrets.onDidChange((e) => {
-      if (e.key === SECRET_KEY) void this.reload();
+      if (e.key === SECRET_KEY) { void this.reload(); }
     });
   }
 
@@ -45,7 +46,11 @@ export class ApiKeyStore implements vscode.Disposable {
     return this.cachedSource;
   }
 
-  /** Stores the key. Throws SecretStorageError when the keychain fails, so the caller can offer a session-only key. */
+  /**
+   * Stores the key. Throws SecretStorageError when the keychain fails, so the caller can offer a
+   * session-only key. Fires `onDidChange` even for the same key: a person setting a key expects the
+   * jobs to be tried again with it.
+   */
   async set(key: string): Promise<void> {
     try {
       await this.secrets.store(SECRET_KEY, key);
@@ -53,13 +58,13 @@ export class ApiKeyStore implements vscode.Disposable {
       throw new SecretStorageError('save', err);
     }
     this.sessionKey = undefined;
-    this.update(key, 'secretStorage');
+    this.update(key, 'secretStorage', true, true);
   }
 
   /** Keeps the key in memory only, for this window's lifetime. */
   setForSession(key: string): void {
     this.sessionKey = key;
-    this.update(key, 'session');
+    this.update(key, 'session', true, true);
   }
 
   async clear(): Promise<void> {
@@ -87,17 +92,17 @@ export class ApiKeyStore implements vscode.Disposable {
       this.lastReadError = new SecretStorageError('read', err);
     }
     const envKey = this.env.LLAMA_CLOUD_API_KEY?.trim() || undefined;
-    if (stored) this.update(stored, 'secretStorage', fire);
-    else if (this.sessionKey) this.update(this.sessionKey, 'session', fire);
-    else if (envKey) this.update(envKey, 'environment', fire);
-    else this.update(undefined, undefined, fire);
+    if (stored) { this.update(stored, 'secretStorage', fire); }
+    else if (this.sessionKey) { this.update(this.sessionKey, 'session', fire); }
+    else if (envKey) { this.update(envKey, 'environment', fire); }
+    else { this.update(undefined, undefined, fire); }
   }
 
-  private update(key: string | undefined, source: KeySource | undefined, fire = true) {
-    const changed = key !== this.cached;
+  private update(key: string | undefined, source: KeySource | undefined, fire = true, always = false) {
+    const changed = always || key !== this.cached;
     this.cached = key;
     this.cachedSource = source;
     this.loaded ??= Promise.resolve();
-    if (changed && fire) this.changed.fire();
+    if (changed && fire) { this.changed.fire(); }
   }
 }

@@ -1,38 +1,41 @@
+// Registers every command with one error wrapper: a failure is logged and shown, never swallowed —
+// and never awaited, so a caller (a keybinding, executeCommand, the panel) is not held until a
+// person closes a toast.
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import { errorMessage } from '../api/errors';
+import { Commands, type CommandId } from '../constants';
 import { clearApiKey, setApiKey } from './apiKey';
+import type { CommandDeps } from './deps';
 import { cancelLoad, copyJobId, loadMoreCommand, refresh, removeJob } from './jobCommands';
 import { openJob } from './openJob';
 import { copyResultId, openResult, showRawJsonCommand } from './resultCommands';
 
-type Handler = (s: Services, ...args: unknown[]) => unknown;
+type Handler = (d: CommandDeps, ...args: unknown[]) => unknown;
 
-const COMMANDS: Record<string, Handler> = {
-  'llamaClassify.openJob': openJob,
-  'llamaClassify.setApiKey': setApiKey,
-  'llamaClassify.clearApiKey': clearApiKey,
-  'llamaClassify.refresh': refresh,
-  'llamaClassify.loadMore': loadMoreCommand,
-  'llamaClassify.cancelLoad': cancelLoad,
-  'llamaClassify.removeJob': removeJob,
-  'llamaClassify.openResult': openResult,
-  'llamaClassify.showRawJson': showRawJsonCommand,
-  'llamaClassify.copyJobId': copyJobId,
-  'llamaClassify.copyResultId': copyResultId,
-  'llamaClassify.showLog': (s) => s.log.show(),
+export const HANDLERS: Record<CommandId, Handler> = {
+  [Commands.openJob]: openJob,
+  [Commands.setApiKey]: setApiKey,
+  [Commands.clearApiKey]: clearApiKey,
+  [Commands.refresh]: refresh,
+  [Commands.loadMore]: loadMoreCommand,
+  [Commands.cancelLoad]: cancelLoad,
+  [Commands.removeJob]: removeJob,
+  [Commands.openResult]: openResult,
+  [Commands.showRawJson]: showRawJsonCommand,
+  [Commands.copyJobId]: copyJobId,
+  [Commands.copyResultId]: copyResultId,
+  [Commands.showLog]: (d) => d.log.show(),
 };
 
-/** Registers every command with one error wrapper: a failure is logged and shown once, never swallowed. */
-export function registerCommands(s: Services): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, handler]) =>
+export function registerCommands(d: CommandDeps): vscode.Disposable[] {
+  return Object.entries(HANDLERS).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
-        return await handler(s, ...args);
+        return await handler(d, ...args);
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        s.log.error(`${id} failed: ${message}`);
-        const choice = await s.ui.error(message, 'Show Log');
-        if (choice === 'Show Log') s.log.show();
+        const message = errorMessage(err);
+        d.log.error(`${id} failed: ${message}`);
+        void d.ui().error(message, 'Show Log').then((choice) => choice === 'Show Log' && d.log.show());
       }
     }),
   );

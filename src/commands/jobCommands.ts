@@ -1,37 +1,38 @@
-import { loadMore, refreshAll, refreshJob } from '../jobActions';
-import type { Services } from '../services';
-import type { Node } from '../tree/nodes';
+import type { CommandDeps } from './deps';
+import { jobIdOf } from './deps';
 
-/** Commands from tree rows get the node; from keybindings or tests, a job ID string. */
-export function jobIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (typeof arg === 'object' && arg !== null && typeof (arg as Node).jobId === 'string') return (arg as Node).jobId;
-  return undefined;
+/** Refresh: one job (row or argument), or the whole view — the same reload a new key or connection runs. */
+export async function refresh(d: CommandDeps, arg?: unknown): Promise<void> {
+  const jobId = jobIdOf(arg);
+  await (jobId ? d.controller.refreshJob(jobId) : d.controller.reload());
 }
 
-export async function refresh(s: Services, arg?: unknown): Promise<void> {
+export async function loadMoreCommand(d: CommandDeps, arg?: unknown): Promise<void> {
   const jobId = jobIdOf(arg);
-  await (jobId ? refreshJob(s, jobId) : refreshAll(s));
+  // Only listed jobs: a Load more row of a job removed a moment ago must not create a pager again.
+  if (jobId && d.jobs.get(jobId)) { await d.controller.loadMore(jobId); }
 }
 
-export async function loadMoreCommand(s: Services, arg?: unknown): Promise<void> {
+export function cancelLoad(d: CommandDeps, arg?: unknown): void {
   const jobId = jobIdOf(arg);
-  if (jobId && s.jobs.get(jobId)) await loadMore(s, jobId);
+  if (jobId) { d.controller.cancel(jobId); }
 }
 
-export function cancelLoad(s: Services, arg?: unknown): void {
+export async function removeJob(d: CommandDeps, arg?: unknown): Promise<void> {
   const jobId = jobIdOf(arg);
-  if (jobId) s.jobs.existingPager(jobId)?.cancel();
+  if (!jobId) { return; }
+  await d.jobs.remove(jobId, { keepPager: keepForPanel(d).includes(jobId) });
 }
 
-export async function removeJob(s: Services, arg?: unknown): Promise<void> {
+export async function copyJobId(d: CommandDeps, arg?: unknown): Promise<void> {
   const jobId = jobIdOf(arg);
-  if (jobId) await s.jobs.remove(jobId);
+  if (!jobId) { return; }
+  await d.clipboard(jobId);
+  d.ui().status(`Copied job ID ${jobId}`);
 }
 
-export async function copyJobId(s: Services, arg?: unknown): Promise<void> {
-  const jobId = jobIdOf(arg);
-  if (!jobId) return;
-  await s.clipboard(jobId);
-  s.ui.status(`Copied job ID ${jobId}`);
+/** The job the result panel shows keeps its pages even when it is not listed (Previous/Next need them). */
+export function keepForPanel(d: CommandDeps): string[] {
+  const shown = d.panel.currentResult()?.jobId;
+  return shown ? [shown] : [];
 }

@@ -15,7 +15,7 @@ export class Emitter<T> {
   };
 
   fire(value: T): void {
-    for (const listener of [...this.listeners]) listener(value);
+    for (const listener of [...this.listeners]) { listener(value); }
   }
 
   dispose(): void {

@@ -1,5 +1,7 @@
 // Resolves file IDs to names through the Files API, in batches, once per ID. Best effort: a failure
-// leaves rows labelled by ID and is not retried for the same IDs until `clear()`.
+// leaves rows labelled by ID and is not retried for the same IDs until `clear()`. A `clear()` (a new
+// connection or key) starts a new generation: an answer to a lookup of an older one is dropped, so
+// names from the previous server never come back.
 import type { FileInfo } from '../api/types';
 import { Emitter } from './events';
 
@@ -8,6 +10,7 @@ export type LookupFiles = (ids: string[]) => Promise<Map<string, FileInfo>>;
 export class FileNameCache {
   private names = new Map<string, string>();
   private asked = new Set<string>();
+  private generation = 0;
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
   lastError: unknown;
@@ -20,20 +23,32 @@ export class FileNameCache {
 
   /** Looks up the IDs not asked for yet. Resolves when done; never rejects. */
   async resolve(ids: Iterable<string | null | undefined>): Promise<void> {
-    const fresh = [...new Set([...ids].filter((id): id is string => !!id && !this.asked.has(id)))];
-    if (fresh.length === 0) return;
-    fresh.forEach((id) => this.asked.add(id));
+    const fresh: string[] = [];
+    for (const id of ids) {
+      if (id && !this.asked.has(id)) {
+        this.asked.add(id);
+        fresh.push(id);
+      }
+    }
+    if (fresh.length === 0) { return; }
+    const generation = this.generation;
     try {
       const found = await this.lookup(fresh);
-      for (const [id, file] of found) this.names.set(id, file.name);
-      if (found.size > 0) this.changed.fire();
+      if (generation !== this.generation) { return; }
+      for (const [id, file] of found) { this.names.set(id, file.name); }
+      if (found.size > 0) { this.changed.fire(); }
     } catch (err) {
-      this.lastError = err;
+      if (generation === this.generation) { this.lastError = err; }
     }
   }
 
   clear(): void {
+    this.generation++;
     this.names.clear();
     this.asked.clear();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 }

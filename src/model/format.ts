@@ -4,17 +4,27 @@ import type { ClassificationResult, FileClassification } from '../api/types';
 
 export type ConfidenceBand = 'high' | 'medium' | 'low' | 'unknown';
 
-/** Bands used for colour and for the text label that says the same thing without colour. */
+/** The whole percentage shown for a confidence (0.796 → 80), or undefined when unknown. */
+export function percentOf(confidence: number | null | undefined): number | undefined {
+  if (confidence === null || confidence === undefined || !Number.isFinite(confidence)) { return undefined; }
+  return Math.round(confidence * 100);
+}
+
+/**
+ * Bands for colour and for the text label that says the same thing without colour. Computed from the
+ * rounded percentage a person reads, so two rows that both say "80%" are always in the same band.
+ */
 export function confidenceBand(confidence: number | null | undefined): ConfidenceBand {
-  if (confidence === null || confidence === undefined) return 'unknown';
-  if (confidence >= 0.8) return 'high';
-  if (confidence >= 0.5) return 'medium';
+  const percent = percentOf(confidence);
+  if (percent === undefined) { return 'unknown'; }
+  if (percent >= 80) { return 'high'; }
+  if (percent >= 50) { return 'medium'; }
   return 'low';
 }
 
 export function formatPercent(confidence: number | null | undefined): string | undefined {
-  if (confidence === null || confidence === undefined) return undefined;
-  return `${Math.round(confidence * 100)}%`;
+  const percent = percentOf(confidence);
+  return percent === undefined ? undefined : `${percent}%`;
 }
 
 export function formatCount(n: number): string {
@@ -28,7 +38,8 @@ export function formatProgress(loaded: number, total: number | undefined): strin
 
 /** "invoice", "No match" (type null) or "No result" (result null). */
 export function typeLabel(result: ClassificationResult | null): string {
-  if (!result) return 'No result';
+  if (!result) { return 'No result'; }
+  if (result.typeIssue) { return 'Type unknown'; } // the server sent something that is not a type: not "No match"
   return result.type ?? 'No match';
 }
 
@@ -40,18 +51,25 @@ export function itemLabel(item: FileClassification, fileName: string | undefined
 /** The tree row's description: "invoice · 92%", "No match · 31%", "No result", "invoice · confidence ?". */
 export function itemDescription(item: FileClassification): string {
   const result = item.result;
-  if (!result) return 'No result';
+  if (!result) { return 'No result'; }
   const percent = formatPercent(result.confidence);
   return `${typeLabel(result)} · ${percent ?? 'confidence ?'}`;
 }
 
+/** What a screen reader says for a row: never "type null" or "confidence undefined". */
 export function itemAccessibilityLabel(item: FileClassification, fileName: string | undefined): string {
   const result = item.result;
   const name = itemLabel(item, fileName);
-  if (!result) return `${name}: no result`;
-  const type = result.type === null ? 'no match' : `type ${result.type}`;
-  const band = confidenceBand(result.confidence);
-  const conf = result.confidence === null ? 'confidence unknown' : `confidence ${formatPercent(result.confidence)}, ${band}`;
+  if (!result) {return `${name}: no result`;}
+  const type = result.typeIssue
+    ? 'type unknown'
+    : typeof result.type === 'string' && result.type.trim() !== ''
+      ? `type ${result.type}`
+      : result.type === null
+        ? 'no match'
+        : 'type empty';
+  const percent = formatPercent(result.confidence);
+  const conf = percent === undefined ? 'confidence unknown' : `confidence ${percent}, ${confidenceBand(result.confidence)}`;
   return `${name}: ${type}, ${conf}`;
 }
 
@@ -63,8 +81,8 @@ export function reasoningPreview(reasoning: string, max = 280): string {
 
 /** "Oct 14, 2026, 9:30 AM" in the user's locale, or undefined for a missing/invalid date. */
 export function formatDate(iso: string | null | undefined, locale?: string): string | undefined {
-  if (!iso) return undefined;
+  if (!iso) { return undefined; }
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
+  if (Number.isNaN(date.getTime())) { return iso; }
   return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }

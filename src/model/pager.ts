@@ -1,51 +1,67 @@
-// Pages through one classify job's results. Owns the loaded items, the next token and the state; the
-// tree only renders it. Never loses or duplicates an item: pages are de-duplicated by id, a failed
-// page keeps what was loaded, and a server that repeats itself ends paging with a report instead of
-// looping (reference §7: `page_token` is undeclared, so we cannot assume it is honoured).
-import { LlamaCloudError, isCancelled } from '../api/errors';
+// Pages through one classify job's results. Owns the loaded items (a PageAccumulator), the state and
+// the one request in flight; the tree and the panel only render it.
+//
+// Runs: every load (next page, refresh) is a run. At most one run is current. A refresh supersedes
+// the current run (aborting its request); a superseded run never writes anything — not the items,
+// not the state, not the abort controller — so the state always describes the current run, and a
+// caller that awaited a superseded run waits for the run that replaced it instead.
+import { isCancelled, isLlamaCloudError } from '../api/errors';
 import type { ClassifyJobResultsPage, FileClassification } from '../api/types';
 import { Emitter } from './events';
+import { PageAccumulator } from './pageAccumulator';
 
 export type PagerState = 'idle' | 'loading' | 'error' | 'complete';
 
 export type FetchPage = (pageToken: string | undefined, signal: AbortSignal) => Promise<ClassifyJobResultsPage>;
 
-export interface PagerSnapshot {
-  state: PagerState;
-  items: readonly FileClassification[];
-  totalSize: number | undefined;
-  hasMore: boolean;
-  error: Error | undefined;
-  warning: string | undefined;
+/** Bounds a refresh when the server keeps adding results. */
+export const MAX_REFRESH_PAGES = 10_000;
+
+type Op = 'more' | 'refresh';
+
+interface Run {
+  readonly op: Op;
+  readonly abort: AbortController;
+  promise: Promise<void>;
 }
 
-/** Stops a refresh from paging forever when the server keeps adding results. */
-const MAX_REFRESH_PAGES = 10_000;
+/** The next page, fetched in the background after a page is shown, so Load more shows it at once. */
+interface Ahead {
+  readonly token: string;
+  readonly abort: AbortController;
+  /** Resolves to the page, or undefined when the background fetch failed (Load more then fetches it). */
+  readonly promise: Promise<ClassifyJobResultsPage | undefined>;
+  page?: ClassifyJobResultsPage;
+}
+
+export interface PagerOptions {
+  /** Read before each background fetch: the `llamaClassify.prefetch` setting. Default: off. */
+  prefetch?: () => boolean;
+}
 
 export class ResultPager {
-  private _items: FileClassification[] = [];
-  private ids = new Set<string>();
-  private seenTokens = new Set<string>();
-  private _nextToken: string | undefined;
-  private _totalSize: number | undefined;
+  private acc = new PageAccumulator();
   private _state: PagerState = 'idle';
   private _started = false;
   private _error: Error | undefined;
-  /** Why the loop guard ended paging, if it did. */
-  private stopReason: string | undefined;
-  private _duplicatesDropped = 0;
-  private _pagesLoaded = 0;
-  private inflight: Promise<void> | undefined;
-  private lastFailed: 'more' | 'refresh' | undefined;
-  private abort: AbortController | undefined;
+  private run: Run | undefined;
+  private lastFailed: Op | undefined;
+  private ahead: Ahead | undefined;
+  /** The server said 429: no background fetch until a load the person asked for succeeds. */
+  private rateLimited = false;
+  private disposed = false;
   private readonly changed = new Emitter<ResultPager>();
   /** Fires after every state or item change. */
   readonly onDidChange = this.changed.event;
 
-  constructor(readonly jobId: string, private readonly fetchPage: FetchPage) {}
+  constructor(
+    readonly jobId: string,
+    private readonly fetchPage: FetchPage,
+    private readonly options: PagerOptions = {},
+  ) {}
 
   get items(): readonly FileClassification[] {
-    return this._items;
+    return this.acc.items;
   }
   get state(): PagerState {
     return this._state;
@@ -55,87 +71,104 @@ export class ResultPager {
     return this._started;
   }
   get nextToken(): string | undefined {
-    return this._nextToken;
+    return this.acc.nextToken;
   }
-  /** The server's count; may be absent or an estimate, so never larger than what we know is loaded when complete. */
+  /** The server's count; may be absent or an estimate, so never below what is loaded, and exact once complete. */
   get totalSize(): number | undefined {
-    if (this._state === 'complete') return this._items.length;
-    if (this._totalSize === undefined) return undefined;
-    return Math.max(this._totalSize, this._items.length);
+    if (this.acc.done) { return this.acc.items.length; }
+    const reported = this.acc.reportedTotal;
+    return reported === undefined ? undefined : Math.max(reported, this.acc.items.length);
   }
   get hasMore(): boolean {
-    return this._nextToken !== undefined;
+    return this.acc.nextToken !== undefined;
   }
   get error(): Error | undefined {
     return this._error;
   }
   /** Set when paging was ended by the loop guard, or duplicates were dropped. */
   get warning(): string | undefined {
-    const n = this._duplicatesDropped;
+    const n = this.acc.duplicatesDropped;
     const duplicates = n > 0 ? `The server sent ${n} result${n === 1 ? '' : 's'} more than once; each is shown once.` : undefined;
-    return [this.stopReason, duplicates].filter(Boolean).join(' ') || undefined;
+    return [this.acc.stopReason, duplicates].filter(Boolean).join(' ') || undefined;
   }
   /** True when the loop guard ended paging before the server said it was done. */
   get stoppedEarly(): boolean {
-    return this.stopReason !== undefined;
+    return this.acc.stopReason !== undefined;
   }
   get duplicatesDropped(): number {
-    return this._duplicatesDropped;
+    return this.acc.duplicatesDropped;
   }
   get pagesLoaded(): number {
-    return this._pagesLoaded;
+    return this.acc.pagesLoaded;
   }
   get loading(): boolean {
     return this._state === 'loading';
   }
-
-  snapshot(): PagerSnapshot {
-    return {
-      state: this._state,
-      items: this._items,
-      totalSize: this.totalSize,
-      hasMore: this.hasMore,
-      error: this._error,
-      warning: this.warning,
-    };
+  /** Which load is running: the next page or a refresh; undefined when none. */
+  get runningOp(): Op | undefined {
+    return this.run?.op;
   }
-
-  /** Loads page 1 unless it was already asked for. Resolves when done; failures land in `state`/`error`. */
-  loadFirst(): Promise<void> {
-    if (this._started) return this.inflight ?? Promise.resolve();
-    return this.loadMore();
-  }
-
-  /** Loads the next page. A call while a page is loading returns that same promise (single flight). */
-  loadMore(): Promise<void> {
-    if (this.inflight) return this.inflight;
-    if (this._state === 'complete') return Promise.resolve();
-    this._started = true;
-    this.inflight = this.run('more', async (signal) => {
-      const page = await this.fetchPage(this._nextToken, signal);
-      this.append(page, this._nextToken);
-    }).finally(() => (this.inflight = undefined));
-    return this.inflight;
+  /** The token of the page fetched (or being fetched) in the background, if any. */
+  get prefetchedToken(): string | undefined {
+    return this.ahead?.token;
   }
 
   /**
-   * Re-fetches from page 1 up to at least as many items as were loaded, so the user keeps their place
-   * (GitHub PR #151). The old items stay visible until the new list is ready; a failure keeps them.
+   * Loads page 1 unless it was already asked for. With `target` (results loaded before a window
+   * reload), keeps paging until at least that many are loaded, so the user finds their place again.
    */
-  refresh(): Promise<void> {
-    this.cancel();
-    const target = Math.max(this._items.length, 1);
-    this._started = true;
-    this.inflight = this.run('refresh', async (signal) => {
-      const fresh = new ResultPager(this.jobId, this.fetchPage);
+  loadFirst(target = 0): Promise<void> {
+    if (this._started) { return this.run?.promise ?? Promise.resolve(); }
+    return target > 1 ? this.refresh(target) : this.loadMore();
+  }
+
+  /**
+   * Loads the next page. While any load runs, returns that run's promise instead (one request at a
+   * time). A page already fetched in the background is shown at once, without a request.
+   */
+  loadMore(): Promise<void> {
+    if (this.run) { return this.run.promise; }
+    if (this.disposed || (this._started && this.acc.done)) { return Promise.resolve(); }
+    const token = this.acc.nextToken;
+    const acc = this.acc;
+    const ahead = token !== undefined && this.ahead?.token === token ? this.ahead : undefined;
+    this.dropAhead(ahead);
+    if (ahead?.page) {
+      acc.append(ahead.page, token);
+      this.rateLimited = false;
+      this._error = undefined;
+      this._state = acc.done ? 'complete' : 'idle';
+      this.changed.fire(this);
+      this.prefetchNext();
+      return Promise.resolve();
+    }
+    return this.start('more', async (signal) => {
+      // The background fetch of this page is still on its way: wait for it rather than ask twice.
+      const early = ahead ? await untilAborted(ahead, signal) : undefined;
+      const page = early ?? (await this.fetchPage(token, signal));
+      return () => acc.append(page, token);
+    });
+  }
+
+  /**
+   * Re-fetches from page 1 up to at least as many results as were loaded (or `target`), so the user
+   * keeps their place. The old results stay visible until the new list is complete; a failure or a
+   * cancel keeps them. Supersedes any load that is running.
+   */
+  refresh(target?: number): Promise<void> {
+    if (this.disposed) { return Promise.resolve(); }
+    const goal = Math.max(target ?? this.acc.items.length, 1);
+    this.run?.abort.abort();
+    this.dropAhead();
+    return this.start('refresh', async (signal) => {
+      const fresh = new PageAccumulator();
       for (let pages = 0; pages < MAX_REFRESH_PAGES; pages++) {
-        const page = await this.fetchPage(fresh._nextToken, signal);
-        fresh.append(page, fresh._nextToken);
-        if (fresh._items.length >= target || fresh._nextToken === undefined) break;
+        const token = fresh.nextToken;
+        fresh.append(await this.fetchPage(token, signal), token);
+        if (fresh.items.length >= goal || fresh.nextToken === undefined) { break; }
       }
-      this.adopt(fresh);
-    }).finally(() => (this.inflight = undefined));
-    return this.inflight;
+      return () => (this.acc = fresh);
+    });
   }
 
   /** Repeats whatever failed last: the next page, or a refresh. */
@@ -143,82 +176,109 @@ export class ResultPager {
     return this.lastFailed === 'refresh' ? this.refresh() : this.loadMore();
   }
 
-  /** Aborts the page being loaded. Loaded items stay; the state returns to what it was. */
+  /** Aborts the running load (and a background fetch). Loaded results stay; the state returns to what the results say. */
   cancel(): void {
-    this.abort?.abort();
+    this.run?.abort.abort();
+    this.dropAhead();
   }
 
   dispose(): void {
+    this.disposed = true;
     this.cancel();
     this.changed.dispose();
   }
 
-  private async run(op: 'more' | 'refresh', work: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    const abort = new AbortController();
-    this.abort = abort;
-    const before = this._state;
+  private start(op: Op, work: (signal: AbortSignal) => Promise<() => void>): Promise<void> {
+    const run: Run = { op, abort: new AbortController(), promise: Promise.resolve() };
+    this.run = run;
+    this._started = true;
     this._state = 'loading';
     this._error = undefined;
     this.changed.fire(this);
+    run.promise = this.execute(run, work);
+    return run.promise;
+  }
+
+  private async execute(run: Run, work: (signal: AbortSignal) => Promise<() => void>): Promise<void> {
+    let apply: (() => void) | undefined;
+    let failure: unknown;
     try {
-      await work(abort.signal);
-      this._state = this._nextToken === undefined ? 'complete' : 'idle';
+      apply = await work(run.abort.signal);
     } catch (err) {
-      if (abort.signal.aborted || isCancelled(err)) {
-        this._state = before === 'complete' ? 'complete' : 'idle';
-      } else {
-        this._state = 'error';
-        this.lastFailed = op;
-        this._error = err instanceof Error ? err : new Error(String(err));
-      }
-    } finally {
-      if (this.abort === abort) this.abort = undefined;
+      failure = err;
     }
-    this.changed.fire(this);
-  }
-
-  private append(page: ClassifyJobResultsPage, usedToken: string | undefined): void {
-    this._pagesLoaded++;
-    if (usedToken !== undefined) this.seenTokens.add(usedToken);
-    let added = 0;
-    let dropped = 0;
-    for (const item of page.items) {
-      if (this.ids.has(item.id)) {
-        dropped++;
-        continue;
-      }
-      this.ids.add(item.id);
-      this._items.push(item);
-      added++;
+    if (this.run !== run) {
+      // Superseded: the current run owns the state. Settle when it does.
+      return this.run?.promise;
     }
-    this._duplicatesDropped += dropped;
-    if (page.total_size !== null) this._totalSize = page.total_size;
-
-    const next = page.next_page_token ?? undefined;
-    if (next !== undefined && (next === usedToken || this.seenTokens.has(next))) {
-      this._nextToken = undefined;
-      this.stopReason = `The server sent a page token it had already sent, so paging stopped at ${this._items.length} results to avoid a loop. Some results may be missing.`;
-    } else if (next !== undefined && added === 0) {
-      this._nextToken = undefined;
-      this.stopReason = `The server sent a page with no new results (${page.items.length ? 'only repeats' : 'empty'}) and a further page token, so paging stopped at ${this._items.length} results. Some results may be missing.`;
+    this.run = undefined;
+    if (apply) {
+      apply();
+      this.rateLimited = false;
+      this._state = this.acc.done ? 'complete' : 'idle';
+    } else if (run.abort.signal.aborted || isCancelled(failure)) {
+      this._state = this.acc.done ? 'complete' : 'idle';
     } else {
-      this._nextToken = next;
+      this._state = 'error';
+      this.lastFailed = run.op;
+      this._error = failure instanceof Error ? failure : new Error(String(failure));
+      if (isRateLimited(failure)) { this.rateLimited = true; }
     }
+    if (this.disposed) { return; }
+    this.changed.fire(this);
+    if (apply) { this.prefetchNext(); }
   }
 
-  private adopt(fresh: ResultPager): void {
-    this._items = fresh._items;
-    this.ids = fresh.ids;
-    this.seenTokens = fresh.seenTokens;
-    this._nextToken = fresh._nextToken;
-    this._totalSize = fresh._totalSize;
-    this.stopReason = fresh.stopReason;
-    this._duplicatesDropped = fresh._duplicatesDropped;
-    this._pagesLoaded = fresh._pagesLoaded;
-    fresh.dispose();
+  /** One page ahead, in the background: never while a load runs, never twice, never while rate limited. */
+  private prefetchNext(): void {
+    const token = this.acc.nextToken;
+    if (token === undefined || this.run || this.ahead || this.rateLimited || this.disposed || !this.options.prefetch?.()) { return; }
+    const abort = new AbortController();
+    const ahead: Ahead = {
+      token,
+      abort,
+      promise: this.fetchPage(token, abort.signal).then(
+        (page) => {
+          ahead.page = page;
+          return page;
+        },
+        (err: unknown) => {
+          if (this.ahead === ahead) { this.ahead = undefined; }
+          if (isRateLimited(err)) { this.rateLimited = true; }
+          return undefined; // a failed background fetch is not an error to show: Load more asks again
+        },
+      ),
+    };
+    this.ahead = ahead;
+  }
+
+  /** Forgets the background fetch; aborts it unless it is `keep` (handed to a Load more). */
+  private dropAhead(keep?: Ahead): void {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    if (ahead && ahead !== keep) { ahead.abort.abort(); }
   }
 }
 
-export function isAuthError(err: unknown): boolean {
-  return err instanceof LlamaCloudError && err.isAuthProblem;
+function isRateLimited(err: unknown): boolean {
+  return isLlamaCloudError(err) && err.kind === 'rateLimited';
+}
+
+/** The background page, or undefined when the run is cancelled first (the background fetch is aborted too). */
+function untilAborted(ahead: Ahead, signal: AbortSignal): Promise<ClassifyJobResultsPage | undefined> {
+  if (signal.aborted) {
+    ahead.abort.abort();
+    return Promise.reject(signal.reason);
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      ahead.abort.abort();
+      reject(new Error('cancelled'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    void ahead.promise.then((page) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(page);
+    });
+  });
 }

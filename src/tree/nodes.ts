@@ -1,5 +1,5 @@
 // Tree elements are plain data; the provider turns them into TreeItems. Special rows (load more,
-// loading, errors, empty) are one typed status node, as in GitHub PR's category action nodes.
+// loading, errors, empty) are one typed status node.
 import type { FileClassification } from '../api/types';
 
 export interface JobNode {
@@ -25,7 +25,8 @@ export type StatusKind =
   | 'pending' // job not finished yet, no results
   | 'jobFailed' // the job itself failed
   | 'error' // a request failed; retryable
-  | 'auth' // 401/403: set a key
+  | 'auth' // 401: set a key
+  | 'noAccess' // 403: the key works, but not for this job's organization/project
   | 'notFound' // 404: wrong ID, region or project
   | 'warning'; // paging stopped early or duplicates dropped
 

@@ -1,7 +1,9 @@
 // The one place that asks the user anything. Commands take a `Ui`; tests install a scripted one that
-// fails fast on an unexpected prompt instead of hanging (Azure's `context.ui` / TestUserInput).
+// fails fast on an unexpected prompt instead of hanging.
 import * as vscode from 'vscode';
+import { errorMessage } from '../api/errors';
 import type { JobIdParse } from '../api/jobId';
+import { plain } from './text';
 
 export interface JobPickItem {
   jobId: string;
@@ -17,6 +19,11 @@ export interface PickJobRequest {
   parse: (text: string) => JobIdParse;
 }
 
+/** A notification the code closes when its cause is gone. */
+export interface Notice {
+  close(): void;
+}
+
 export interface Ui {
   pickJob(req: PickJobRequest): Promise<string | undefined>;
   /** Password box for the key; rejects an empty value in place. */
@@ -27,6 +34,11 @@ export interface Ui {
   /** A modal question; true only when the user picked `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   status(message: string): void;
+  /**
+   * A notification that stays until `close()` (or the person hides it): for a state, such as a
+   * rejected key, that a later event resolves. `action` becomes a link that runs a command.
+   */
+  notice(message: string, action?: { title: string; command: string }): Notice;
 }
 
 interface PickItem extends vscode.QuickPickItem {
@@ -48,12 +60,12 @@ export const vscodeUi: Ui = {
 
       const render = () => {
         const sections: PickItem[] = [...typed];
-        if (recent.length) sections.push({ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recent);
-        if (projectItems.length) sections.push({ label: 'Project jobs', kind: vscode.QuickPickItemKind.Separator }, ...projectItems);
+        if (recent.length) {sections.push({ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recent);}
+        if (projectItems.length) {sections.push({ label: 'Project jobs', kind: vscode.QuickPickItemKind.Separator }, ...projectItems);}
         qp.items = sections;
       };
       const onValue = (value: string) => {
-        if (value.trim() === '') typed = [];
+        if (value.trim() === '') { typed = []; }
         else {
           const parsed = req.parse(value);
           typed = parsed.ok
@@ -83,7 +95,7 @@ export const vscodeUi: Ui = {
           projectItems = items.filter((i) => !req.recent.some((r) => r.jobId === i.jobId));
         })
         .catch((err: unknown) => {
-          projectItems = [{ label: `$(warning) Couldn't list the project's jobs: ${err instanceof Error ? err.message : String(err)}`, alwaysShow: true }];
+          projectItems = [{ label: `$(warning) Couldn't list the project's jobs: ${errorMessage(err)}`, alwaysShow: true }];
         })
         .finally(() => {
           qp.busy = false;
@@ -104,9 +116,9 @@ export const vscodeUi: Ui = {
     return value?.trim() || undefined;
   },
 
-  info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
-  warn: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(message, ...actions)),
-  error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(message, ...actions)),
+  info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(plain(message), ...actions)),
+  warn: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(plain(message), ...actions)),
+  error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(plain(message), ...actions)),
 
   async confirm(message, detail, action) {
     const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
@@ -116,4 +128,14 @@ export const vscodeUi: Ui = {
   status(message) {
     vscode.window.setStatusBarMessage(message, 4000);
   },
+
+  notice(message, action) {
+    // A progress notification is the only kind the API lets an extension close; it ends when `close()` runs.
+    let close!: () => void;
+    const closed = new Promise<void>((resolve) => (close = resolve));
+    const title = `${plain(message)}${action ? ` [${action.title}](command:${action.command})` : ''}`;
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, () => closed);
+    return { close };
+  },
 };
+

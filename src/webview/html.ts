@@ -1,12 +1,12 @@
 // The result panel's page: a static shell with no remote data at all. Results arrive later by
-// postMessage and media/result.js places every remote string with `textContent`. Pure (no `vscode`
-// import) so the CSP and the markup are unit tested.
+// postMessage, and the page script (src/webview/page, built to dist/webview/result.js) places every
+// remote string with `textContent`. Pure (no `vscode` import) so the CSP and the markup are unit tested.
 import { randomBytes } from 'crypto';
 
 export interface PageResources {
   /** webview.cspSource */
   cspSource: string;
-  /** webview.asWebviewUri(media/result.js), as a string */
+  /** webview.asWebviewUri(dist/webview/result.js), as a string */
   scriptUri: string;
   /** webview.asWebviewUri(media/result.css), as a string */
   styleUri: string;

@@ -6,7 +6,7 @@
 // checked against an allow-list; unknown types, extra fields and odd values are dropped.
 import type { ConfidenceBand } from '../model/format';
 
-export const RESULT_VIEW_TYPE = 'llamaClassify.result';
+export { RESULT_PANEL_VIEW_TYPE as RESULT_VIEW_TYPE } from '../constants';
 
 export type CopyWhat = 'id' | 'reasoning' | 'json';
 
@@ -76,16 +76,16 @@ function isPlainObject(raw: unknown): raw is Record<string, unknown> {
  * unknown types, extra fields (`{type:'copy', what:'id', command:'…'}`), unknown `what` values.
  */
 export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
-  if (!isPlainObject(raw)) return undefined;
+  if (!isPlainObject(raw)) { return undefined; }
   const keys = Object.keys(raw);
   const type = raw.type;
-  if (typeof type !== 'string') return undefined;
+  if (typeof type !== 'string') { return undefined; }
   if (BARE_TYPES.has(type)) {
     return keys.length === 1 ? ({ type } as WebviewToHost) : undefined;
   }
   if (type === 'copy') {
     const what = raw.what;
-    if (keys.length !== 2 || typeof what !== 'string' || !COPY_WHAT.includes(what as CopyWhat)) return undefined;
+    if (keys.length !== 2 || typeof what !== 'string' || !COPY_WHAT.includes(what as CopyWhat)) { return undefined; }
     return { type: 'copy', what: what as CopyWhat };
   }
   return undefined;
@@ -95,10 +95,10 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** The serializer's state, validated: two ID-shaped strings or nothing. Extra fields are ignored. */
 export function parsePanelState(raw: unknown): PanelState | undefined {
-  if (!isPlainObject(raw)) return undefined;
+  if (!isPlainObject(raw)) { return undefined; }
   const { jobId, resultId } = raw;
-  if (typeof jobId !== 'string' || typeof resultId !== 'string') return undefined;
-  if (!ID_PATTERN.test(jobId) || !ID_PATTERN.test(resultId)) return undefined;
+  if (typeof jobId !== 'string' || typeof resultId !== 'string') { return undefined; }
+  if (!ID_PATTERN.test(jobId) || !ID_PATTERN.test(resultId)) { return undefined; }
   return { jobId, resultId };
 }
 

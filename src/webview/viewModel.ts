@@ -22,8 +22,8 @@ export const NO_RESULT_NOTE = 'The job produced no classification for this file 
 
 /** "3 of 2,345"; "3 of 50 loaded" while the total is unknown and more pages exist. */
 export function positionText(index: number, loaded: number, total: number | undefined, hasMore: boolean): string {
-  if (index < 0) return 'Not in the loaded results';
-  if (total !== undefined) return `${formatCount(index + 1)} of ${formatCount(total)}`;
+  if (index < 0) { return 'Not in the loaded results'; }
+  if (total !== undefined) {return `${formatCount(index + 1)} of ${formatCount(total)}`;}
   return `${formatCount(index + 1)} of ${formatCount(loaded)}${hasMore ? ' loaded' : ''}`;
 }
 
@@ -42,7 +42,7 @@ function safeDate(iso: string | null, locale: string | undefined): string | null
 
 export function toResultView(item: FileClassification, ctx: ViewContext): ResultView {
   const result = item.result;
-  const kind: ResultView['kind'] = !result ? 'noResult' : result.type === null ? 'noMatch' : 'match';
+  const kind: ResultView['kind'] = !result ? 'noResult' : result.type === null && !result.typeIssue ? 'noMatch' : 'match';
   const confidence = result ? result.confidence : null;
   const band = confidenceBand(confidence);
   const label = typeLabel(result);
@@ -51,7 +51,13 @@ export function toResultView(item: FileClassification, ctx: ViewContext): Result
     resultId: item.id,
     kind,
     typeLabel: label === '' ? '(empty type)' : label,
-    typeNote: kind === 'noMatch' ? NO_MATCH_NOTE : kind === 'noResult' ? NO_RESULT_NOTE : null,
+    typeNote: result?.typeIssue
+      ? `The server sent a type that cannot be read (${result.typeIssue}).`
+      : kind === 'noMatch'
+        ? NO_MATCH_NOTE
+        : kind === 'noResult'
+          ? NO_RESULT_NOTE
+          : null,
     percent: formatPercent(confidence) ?? null,
     percentValue: confidence === null ? null : Math.min(100, Math.max(0, confidence * 100)),
     band,

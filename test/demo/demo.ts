@@ -24,7 +24,7 @@ async function startDemoFakeServer(): Promise<DemoServer> {
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  if (i >= 0) return process.argv[i + 1];
+  if (i >= 0) { return process.argv[i + 1]; }
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
@@ -39,7 +39,7 @@ async function main() {
   let cs: CodeServer | undefined;
   let stopping = false;
   const stop = async (code: number) => {
-    if (stopping) return;
+    if (stopping) { return; }
     stopping = true;
     console.log('\nStopping…');
     await cs?.stop().catch(() => {});
@@ -54,14 +54,13 @@ async function main() {
     // an explicit --port must be free; the default falls back to any free port
     let port = requested ?? DEFAULT_PORT;
     if (!(await portIsFree(port))) {
-      if (requested !== undefined) throw new Error(`port ${port} on 127.0.0.1 is in use`);
+      if (requested !== undefined) {throw new Error(`port ${port} on 127.0.0.1 is in use`);}
       port = 0;
     }
     cs = await startCodeServer({
       vsixPath,
       port: port || undefined,
-      // Remote settings: code-server ignores a user-level value of this machine-scoped setting.
-      machineSettings: { 'llamaClassify.baseUrl': server.url },
+      userSettings: { 'llamaClassify.baseUrl': server.url },
       env: { LLAMA_CLOUD_API_KEY: server.apiKey },
     });
   } catch (err) {
@@ -74,7 +73,7 @@ async function main() {
   console.log(`Fake LlamaCloud:    ${server.url}  (API key ${server.apiKey}, passed as LLAMA_CLOUD_API_KEY)`);
   console.log(`code-server logs:   ${cs.logFile}`);
   console.log('Demo job IDs:');
-  for (const j of server.jobs) console.log(`  ${j.id}  ${j.label}`);
+  for (const j of server.jobs) {console.log(`  ${j.id}  ${j.label}`);}
   console.log(`\nOpen VS Code in your browser:\n  ${cs.workbenchUrl()}\n`);
   console.log('Press Ctrl+C to stop.');
 

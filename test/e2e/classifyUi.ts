@@ -36,7 +36,7 @@ export async function waitForRow(page: Page, pattern: RegExp, timeout = 20_000):
   while (Date.now() < deadline) {
     seen = await treeTexts(page);
     const hit = seen.find((t) => pattern.test(t));
-    if (hit) return hit;
+    if (hit) { return hit; }
     await page.waitForTimeout(150);
   }
   throw new Error(`no tree row matched ${pattern} within ${timeout} ms; rows: ${JSON.stringify(seen)}`);
@@ -48,7 +48,7 @@ export async function waitForNoRow(page: Page, pattern: RegExp, timeout = 20_000
   let seen: string[] = [];
   while (Date.now() < deadline) {
     seen = await treeTexts(page);
-    if (!seen.some((t) => pattern.test(t))) return;
+    if (!seen.some((t) => pattern.test(t))) { return; }
     await page.waitForTimeout(150);
   }
   throw new Error(`a tree row still matched ${pattern} after ${timeout} ms; rows: ${JSON.stringify(seen)}`);
@@ -105,9 +105,9 @@ export async function resultFrame(page: Page, timeout = 20_000): Promise<Frame> 
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if (frame.isDetached()) continue;
+      if (frame.isDetached()) { continue; }
       const found = await frame.locator('#reasoning').count().catch(() => 0);
-      if (found) return frame;
+      if (found) { return frame; }
     }
     await page.waitForTimeout(200);
   }
@@ -127,7 +127,7 @@ export async function waitForPanelText(frame: Frame, id: string, pattern: RegExp
   let text = '';
   while (Date.now() < deadline) {
     text = await panelText(frame, id).catch(() => '');
-    if (typeof pattern === 'string' ? text === pattern : pattern.test(text)) return text;
+    if (typeof pattern === 'string' ? text === pattern : pattern.test(text)) { return text; }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`panel #${id} showed ${JSON.stringify(text.slice(0, 200))}, expected ${pattern} (waited ${timeout} ms)`);
@@ -142,4 +142,20 @@ export async function pickColorTheme(page: Page, label: string): Promise<void> {
   const row = page.locator(`${QUICK_INPUT} .monaco-list-row`, { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
   await row.click({ timeout: 10_000 });
   await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Waits until no notification (toast or notification center) contains `text`. */
+export async function waitForNoNotification(page: Page, text: string, timeout = 15_000): Promise<void> {
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  const deadline = Date.now() + timeout;
+  while ((await toast.count()) > 0) {
+    if (Date.now() > deadline) {throw new Error(`a toast still says "${text}" after ${timeout} ms`);}
+    await page.waitForTimeout(150);
+  }
+  await runCommand(page, 'Notifications: Show Notifications');
+  const center = page.locator('.notifications-center .notification-list-item', { hasText: text });
+  await page.waitForTimeout(300);
+  const left = await center.count();
+  await runCommand(page, 'Notifications: Hide Notifications').catch(() => undefined);
+  if (left > 0) {throw new Error(`the notification center still holds "${text}"`);}
 }

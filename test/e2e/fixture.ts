@@ -13,8 +13,8 @@ export interface WorkbenchOptions {
   /** Default: env E2E_VSIX, else the newest *.vsix at the repo root. */
   vsixPath?: string;
   userSettings?: Record<string, unknown>;
-  /** Remote settings (machine-scoped ones such as llamaClassify.baseUrl go here). */
-  machineSettings?: Record<string, unknown>;
+  /** More packaged extensions to install (test-only helpers such as the exports probe). */
+  extraVsix?: string[];
   /** Extra environment for code-server and the extension host. */
   env?: Record<string, string>;
   workspaceFolder?: string;
@@ -46,7 +46,7 @@ const pendingCaptures = new Set<Promise<void>>();
 
 export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
   const vsixPath = opts.vsixPath ?? defaultVsix();
-  const csOpts: CodeServerOptions = { vsixPath, userSettings: opts.userSettings, machineSettings: opts.machineSettings, env: opts.env, workspaceFolder: opts.workspaceFolder };
+  const csOpts: CodeServerOptions = { vsixPath, extraVsix: opts.extraVsix, userSettings: opts.userSettings, env: opts.env, workspaceFolder: opts.workspaceFolder };
   const cs = await startCodeServer(csOpts);
   let browser: BrowserSession | undefined;
   try {
@@ -72,7 +72,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
           await b.close();
           await cs.stop({ keep: entry.keepLogs });
           live.delete(entry);
-          if (entry.keepLogs) console.log(`      kept code-server logs: ${[cs.logFile, ...extensionHostLogs(cs.tmpDir)].join(', ')}`);
+          if (entry.keepLogs) {console.log(`      kept code-server logs: ${[cs.logFile, ...extensionHostLogs(cs.tmpDir)].join(', ')}`);}
         })()),
     };
     entry.wb = wb;
@@ -91,7 +91,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
 export function captureFailure(testTitle: string): Promise<void> {
   const p = (async () => {
     for (const entry of live) {
-      if (entry.closing) continue;
+      if (entry.closing) { continue; }
       entry.keepLogs = true;
       try {
         const file = await screenshot(entry.wb.page, `${testTitle.slice(0, 100)}-fail`); // the marker survives the name limit
@@ -110,5 +110,5 @@ export function captureFailure(testTitle: string): Promise<void> {
 export async function closeAll(): Promise<void> {
   await Promise.allSettled([...pendingCaptures]);
   // includes workbenches whose close() is still in flight (a test that did not await it)
-  for (const entry of [...live]) await entry.wb.close().catch(() => {});
+  for (const entry of [...live]) {await entry.wb.close().catch(() => {});}
 }

@@ -3,10 +3,10 @@
 // page, see hostile text literally with no script running, "No match" for a null type; theme screenshots.
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
-import { screenshot, waitForWorkbench } from '../harness/browser';
+import { QUICK_INPUT, QUICK_INPUT_BOX, runCommand, screenshot, waitForWorkbench } from '../harness/browser';
 import { buildDataset, HOSTILE, JOB_IDS, fileNameFor, fakeId, type FakeJob } from '../fake-server/datasets';
 import { startFakeServer, type FakeServer } from '../fake-server/server';
-import { clickRow, openJobFromPalette, pickColorTheme, resultFrame, showClassifyView, waitForPanelText, waitForRow } from './classifyUi';
+import { CATEGORY, clickRow, openJobFromPalette, pickColorTheme, resultFrame, showClassifyView, waitForPanelText, waitForRow } from './classifyUi';
 import { openWorkbench, type Workbench } from './fixture';
 
 const PAGE_SIZE = 5;
@@ -21,8 +21,8 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
   before(async () => {
     server = await startFakeServer();
     wb = await openWorkbench({
-      userSettings: { 'llamaClassify.pageSize': PAGE_SIZE },
-      machineSettings: { 'llamaClassify.baseUrl': server.url },
+      // The base URL in the User settings file only, where people put it.
+      userSettings: { 'llamaClassify.pageSize': PAGE_SIZE, 'llamaClassify.baseUrl': server.url },
       env: { LLAMA_CLOUD_API_KEY: server.apiKey },
     });
     await showClassifyView(wb.page);
@@ -99,7 +99,7 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
     // No element was made from the payloads, and the marker they would set is unset everywhere.
     assert.strictEqual(await frame.locator('#content script, #content img, #content a').count(), 0, 'no element from remote text');
     for (const f of page.frames()) {
-      if (f.isDetached()) continue;
+      if (f.isDetached()) { continue; }
       const pwned = await f.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned).catch(() => undefined);
       assert.strictEqual(pwned, undefined, `a payload ran in frame ${f.url().slice(0, 80)}`);
     }
@@ -166,5 +166,24 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
     frame = await resultFrame(page, 30_000);
     await waitForPanelText(frame, 'result-id', resultId, 30_000);
     await waitForPanelText(frame, 'type', 'invoice');
+  });
+
+  it('Open Job Results… owns the keyboard even when the result panel had focus', async () => {
+    const { page } = wb;
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      frame = await resultFrame(page, 30_000);
+      await frame.locator('#reasoning').click(); // keyboard focus inside the webview
+      await runCommand(page, `${CATEGORY}: Open Job Results…`);
+      const input = page.locator(QUICK_INPUT_BOX);
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: 'Open Job Results' }).waitFor({ state: 'visible', timeout: 10_000 });
+      // Type as a person would, without clicking the box first.
+      await page.keyboard.insertText(JOB_IDS.onePage);
+      await page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: `Open job ${JOB_IDS.onePage}` }).first().waitFor({ state: 'visible', timeout: 5_000 });
+      assert.strictEqual(await input.inputValue(), JOB_IDS.onePage, `attempt ${attempt}: the ID went into the prompt`);
+      await page.keyboard.press('Escape');
+      await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.locator('.tabs-container .tab', { hasText: 'invoice-acme.pdf' }).first().click();
+    }
   });
 });

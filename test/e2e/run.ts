@@ -12,7 +12,7 @@ async function main(): Promise<number> {
   const resultFile = path.resolve(process.env.MOCHA_RESULT_FILE || path.join(RESULTS_DIR, 'e2e.json'));
   fs.rmSync(resultFile, { force: true });
   // Failure screenshots from an earlier run would read as this run's.
-  if (fs.existsSync(SCREENSHOT_DIR)) for (const f of fs.readdirSync(SCREENSHOT_DIR)) if (f.endsWith('-fail.png')) fs.rmSync(path.join(SCREENSHOT_DIR, f));
+  if (fs.existsSync(SCREENSHOT_DIR)) { for (const f of fs.readdirSync(SCREENSHOT_DIR)) { if (f.endsWith('-fail.png')) { fs.rmSync(path.join(SCREENSHOT_DIR, f)); } } }
   const files = findTests(__dirname);
   if (!files.length) {
     console.error(`[e2e] no *.test.js under ${__dirname}: ran no test`);
@@ -20,8 +20,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, slow: 20_000, reporter: 'spec', color: process.stdout.isTTY });
-  if (process.env.MOCHA_GREP) mocha.grep(process.env.MOCHA_GREP);
-  for (const f of files) mocha.addFile(f);
+  if (process.env.MOCHA_GREP) { mocha.grep(process.env.MOCHA_GREP); }
+  for (const f of files) { mocha.addFile(f); }
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((n) => resolve(n));
     const result = collectResults(runner);
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
 let aborting = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
-    if (aborting) return;
+    if (aborting) { return; }
     aborting = true;
     void closeAll().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
   });

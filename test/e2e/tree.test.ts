@@ -4,10 +4,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { screenshot, waitForNotification } from '../harness/browser';
+import { screenshot, waitForNotification, waitForWorkbench } from '../harness/browser';
 import { buildDataset, fileNameFor, JOB_IDS } from '../fake-server/datasets';
 import { startFakeServer, type FakeServer } from '../fake-server/server';
-import { clickRow, enterApiKey, openJobFromPalette, showClassifyView, treeTexts, waitForNoRow, waitForRow } from './classifyUi';
+import { clickRow, enterApiKey, openJobFromPalette, showClassifyView, treeTexts, waitForNoNotification, waitForNoRow, waitForRow } from './classifyUi';
 import { openWorkbench, type Workbench } from './fixture';
 
 const PAGE_SIZE = 5;
@@ -22,8 +22,8 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
   before(async () => {
     server = await startFakeServer();
     wb = await openWorkbench({
-      userSettings: { 'llamaClassify.pageSize': PAGE_SIZE },
-      machineSettings: { 'llamaClassify.baseUrl': server.url },
+      // The base URL in the User settings file only, where people put it.
+      userSettings: { 'llamaClassify.pageSize': PAGE_SIZE, 'llamaClassify.baseUrl': server.url },
       env: { LLAMA_CLOUD_API_KEY: '' },
     });
   });
@@ -42,7 +42,7 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
     const { page } = wb;
     await page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Set API Key' }).first().click();
     await enterApiKey(page, WRONG_KEY);
-    await waitForNotification(page, 'checking it failed');
+    await waitForNotification(page, 'LlamaCloud rejected it (401)');
     // With a key stored, the welcome content moves on to opening a job.
     await page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Open Job Results' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     const sent = server.requests.at(-1);
@@ -57,20 +57,29 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
     await screenshot(page, 'tree-wrong-key');
   });
 
-  it('setting the right key from that row loads the job without a reload', async () => {
+  it('setting the right key from that row loads the job without a reload, and closes the "rejected" notification', async () => {
     const { page } = wb;
+    await waitForNotification(page, 'rejected');
+    await screenshot(page, 'tree-rejected-key-notice');
     await clickRow(page, /^Set API key…/);
     await enterApiKey(page, server.apiKey);
     await waitForRow(page, /^Load more \(5 of 12\)$/);
     await waitForRow(page, new RegExp(`^${short(JOB_IDS.onePage)} — SUCCESS · 5 of 12$`));
     await waitForNoRow(page, /^Set API key…/);
+    await waitForNotification(page, 'It works');
+    await waitForNoNotification(page, 'rejected');
   });
 
-  it('Load more pages to the end; the counts follow and every result is listed once', async () => {
+  it('Load more pages to the end (each page prefetched: no new request per click); every result is listed once', async () => {
     const { page } = wb;
     const job = buildDataset().jobs.find((j) => j.id === JOB_IDS.onePage)!;
+    const okPages = () => resultRequests().filter((r) => r.status === 200 && r.path.endsWith(`${JOB_IDS.onePage}/results`));
+    // Page 2 is fetched in the background once page 1 is shown (llamaClassify.prefetch, on by default).
+    for (let i = 0; i < 100 && okPages().length < 2; i++) { await page.waitForTimeout(100); }
+    assert.strictEqual(okPages().length, 2, 'page 1 and the prefetched page 2');
     await clickRow(page, /^Load more \(5 of 12\)$/);
     await waitForRow(page, /^Load more \(10 of 12\)$/);
+    assert.ok(okPages().length <= 3, 'the click itself sent no request for page 2 (at most the prefetch of page 3 followed)');
     await waitForRow(page, new RegExp(`— SUCCESS · 10 of 12$`));
     await clickRow(page, /^Load more \(10 of 12\)$/);
     await waitForRow(page, new RegExp(`— SUCCESS · 12 of 12$`));
@@ -83,15 +92,17 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
     let rows: string[] = [];
     for (let i = 0; i < 50; i++) {
       rows = (await treeTexts(page)).slice(1); // below the job row
-      if (JSON.stringify(rows) === JSON.stringify(expected)) break;
+      if (JSON.stringify(rows) === JSON.stringify(expected)) { break; }
       await page.waitForTimeout(200); // file names arrive just after the page
     }
     assert.deepStrictEqual(rows, expected);
     assert.deepStrictEqual(
-      resultRequests().filter((r) => r.status === 200).map((r) => r.query.page_size),
+      okPages().map((r) => r.query.page_size),
       ['5', '5', '5'],
       'three pages of the configured size',
     );
+    const tokens = okPages().map((r) => String(r.query.page_token ?? ''));
+    assert.strictEqual(new Set(tokens).size, 3, `no page twice: ${tokens.join(' | ')}`);
   });
 
   it('a second, larger job pages alongside (screenshot of the loaded multi-page tree)', async () => {
@@ -105,6 +116,18 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
     console.log(`      screenshot: ${file}`);
   });
 
+  it('a window reload brings the jobs back expanded, with as many results as were loaded', async () => {
+    const { page } = wb;
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForWorkbench(page);
+    await showClassifyView(page);
+    await waitForRow(page, new RegExp(`^${short(JOB_IDS.multiPage)} — SUCCESS · 10 of 2,345$`), 30_000);
+    await waitForRow(page, new RegExp(`^${short(JOB_IDS.onePage)} — SUCCESS · 12 of 12$`), 30_000);
+    await waitForRow(page, /^Load more \(10 of 2,345\)$/);
+    const rows = await treeTexts(page);
+    assert.ok(rows.length > 20, `both jobs expanded with their rows: ${JSON.stringify(rows)}`);
+  });
+
   it('neither key appears in anything code-server wrote: the log channel, other logs, settings, extension state', async () => {
     // First the log channel's file must hold the requests made above (it is written asynchronously):
     // proof that the search below covers what the extension logged.
@@ -112,9 +135,9 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
     let channelLogs: string[] = [];
     for (let i = 0; i < 100 && channelLogs.length === 0; i++) {
       channelLogs = filesContaining(logs, [`/jobs/${JOB_IDS.multiPage}/results`]).filter((f) => path.basename(f) === 'LlamaCloud Classify.log');
-      if (!channelLogs.length) await wb.page.waitForTimeout(100);
+      if (!channelLogs.length) { await wb.page.waitForTimeout(100); }
     }
-    assert.strictEqual(channelLogs.length, 1, 'the LlamaCloud Classify log file, with the requests of this test');
+    assert.ok(channelLogs.length >= 1, 'the LlamaCloud Classify log file(s) (one per window session), with the requests of this test');
     assert.deepStrictEqual(filesContaining(wb.cs.tmpDir, [WRONG_KEY, server.apiKey]), []);
   });
 });
@@ -125,10 +148,10 @@ function filesContaining(dir: string, needles: string[]): string[] {
   const walk = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
+      if (entry.isDirectory()) { walk(p); }
       else if (entry.isFile() && fs.statSync(p).size < 50_000_000) {
         const bytes = fs.readFileSync(p);
-        if (needles.some((n) => bytes.includes(n))) hits.push(p);
+        if (needles.some((n) => bytes.includes(n))) { hits.push(p); }
       }
     }
   };

@@ -133,7 +133,7 @@ export const LONG_REASONING = (() => {
     'The first page carries a header with the vendor name, a remittance address and an invoice number (INV-2026-0042). ' +
     'Line items list quantities, unit prices and extended amounts, and the footer totals them with tax. ';
   const parts: string[] = [];
-  for (let i = 1; i <= 60; i++) parts.push(`Step ${i}. ${paragraph.repeat(3)}`);
+  for (let i = 1; i <= 60; i++) {parts.push(`Step ${i}. ${paragraph.repeat(3)}`);}
   return parts.join('\n\n');
 })();
 
@@ -150,7 +150,7 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
     [onePage, 2, 1],
   ] as const) {
     for (let i = 0; i < job.count; i++) {
-      if (seededRandom(kind * 7919 + i)() >= known) continue; // a few files the Files API does not know
+      if (seededRandom(kind * 7919 + i)() >= known) { continue; } // a few files the Files API does not know
       const row = job.row(i);
       files.set(row.file_id as string, {
         id: row.file_id as string,

@@ -95,7 +95,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
     requests.push(record);
     handle(req, res, url, record).catch((err) => {
       record.status = 500;
-      if (!res.headersSent) send(res, 500, { detail: `fake server bug: ${err}` });
+      if (!res.headersSent) {send(res, 500, { detail: `fake server bug: ${err}` });}
     });
   });
   server.on('connection', (s) => {
@@ -116,10 +116,10 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
         (f.path === undefined || (typeof f.path === 'string' ? pathname.includes(f.path) : f.path.test(pathname))) &&
         (f.pageToken === undefined || f.pageToken === pageToken),
     );
-    if (i < 0) return undefined;
+    if (i < 0) { return undefined; }
     const f = faults[i];
     f.left -= 1;
-    if (f.left <= 0) faults.splice(i, 1);
+    if (f.left <= 0) { faults.splice(i, 1); }
     return f;
   }
 
@@ -129,13 +129,13 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
       send(res, status, body, headers);
     };
     // Control API for the demo and manual poking (loopback only, like the server).
-    if (url.pathname.startsWith('/__fake/')) return control(req, url, respond);
+    if (url.pathname.startsWith('/__fake/')) { return control(req, url, respond); }
 
     const fault = takeFault(url.pathname, url.searchParams.get('page_token') ?? '');
     if (fault) {
       record.fault = fault.kind ?? (fault.status ? String(fault.status) : fault.delayMs ? `delay ${fault.delayMs}` : 'fault');
-      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      if (res.destroyed) return;
+      if (fault.delayMs) { await new Promise((r) => setTimeout(r, fault.delayMs)); }
+      if (res.destroyed) { return; }
       if (fault.kind === 'reset') {
         record.status = -1;
         req.socket.destroy();
@@ -149,7 +149,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
         setTimeout(() => req.socket.destroy(), 20);
         return;
       }
-      if (fault.kind === 'malformed-json') return respond(fault.status ?? 200, '{"items": [ {"id": ', { 'content-type': 'application/json' });
+      if (fault.kind === 'malformed-json') {return respond(fault.status ?? 200, '{"items": [ {"id": ', { 'content-type': 'application/json' });}
       if (fault.kind === 'html') {
         return respond(
           fault.status ?? 200,
@@ -157,8 +157,8 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
           { 'content-type': 'text/html' },
         );
       }
-      if (fault.kind === 'wrong-shape') return respond(fault.status ?? 200, { results: [], items: 'none' });
-      if (fault.status) return respond(fault.status, fault.body ?? { detail: http.STATUS_CODES[fault.status] ?? 'Error' }, fault.headers);
+      if (fault.kind === 'wrong-shape') {return respond(fault.status ?? 200, { results: [], items: 'none' });}
+      if (fault.status) {return respond(fault.status, fault.body ?? { detail: http.STATUS_CODES[fault.status] ?? 'Error' }, fault.headers);}
     }
 
     if (randomFailures && url.pathname.startsWith('/api/') && random() < randomFailures.rate) {
@@ -167,14 +167,14 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
       return respond(status, { detail: 'Injected random failure' });
     }
 
-    if (!req.headers.authorization) return respond(401, { detail: 'Not authenticated' });
-    if (!record.authorized) return respond(401, { detail: 'Invalid authentication token' });
-    if (req.method !== 'GET') return respond(405, { detail: 'Method Not Allowed' });
+    if (!req.headers.authorization) {return respond(401, { detail: 'Not authenticated' });}
+    if (!record.authorized) {return respond(401, { detail: 'Invalid authentication token' });}
+    if (req.method !== 'GET') {return respond(405, { detail: 'Method Not Allowed' });}
 
     const m = /^\/api\/v1\/classifier\/jobs(?:\/([^/]+)(\/results)?)?\/?$/.exec(url.pathname);
     if (m) {
       const [, rawId, results] = m;
-      if (rawId === undefined) return listJobs(url, respond);
+      if (rawId === undefined) { return listJobs(url, respond); }
       const id = decodeURIComponent(rawId);
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
         return respond(422, {
@@ -182,9 +182,9 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
         });
       }
       const job = jobs.get(id.toLowerCase());
-      if (!job) return respond(404, { detail: `Classify job ${id} not found` });
-      if (job.forbidden) return respond(403, { detail: 'You do not have access to this project' });
-      if (!results) return respond(200, jobJson(job));
+      if (!job) {return respond(404, { detail: `Classify job ${id} not found` });}
+      if (job.forbidden) {return respond(403, { detail: 'You do not have access to this project' });}
+      if (!results) { return respond(200, jobJson(job)); }
       return resultsPage(job, url, respond);
     }
     const f = /^\/api\/v1\/beta\/files(?:\/([^/]+))?\/?$/.exec(url.pathname);
@@ -201,7 +201,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
 
   function pageSizeOf(url: URL, respond: (s: number, b: unknown) => void): number | undefined {
     const raw = url.searchParams.get('page_size');
-    if (raw === null) return DEFAULT_PAGE_SIZE;
+    if (raw === null) { return DEFAULT_PAGE_SIZE; }
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1) {
       respond(422, { detail: [{ type: 'int_parsing', loc: ['query', 'page_size'], msg: 'Input should be a valid integer greater than 0', input: raw }] });
@@ -212,7 +212,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
 
   function offsetOf(url: URL, scope: string, respond: (s: number, b: unknown) => void): number | undefined {
     const token = url.searchParams.get('page_token');
-    if (!token) return 0;
+    if (!token) { return 0; }
     const decoded = decodeToken(token);
     if (!decoded || decoded.scope !== scope) {
       respond(400, { detail: 'Invalid page_token' });
@@ -224,26 +224,26 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
   function resultsPage(job: FakeJob, url: URL, respond: (s: number, b: unknown) => void) {
     const q = quirks.get(job.id) ?? {};
     const size = pageSizeOf(url, respond);
-    if (size === undefined) return;
+    if (size === undefined) { return; }
     let offset = q.ignorePageToken ? 0 : offsetOf(url, job.id, respond);
-    if (offset === undefined) return;
+    if (offset === undefined) { return; }
     const dup = offset > 0 && q.duplicateAcrossPages ? Math.min(q.duplicateAcrossPages, offset) : 0;
     const start = offset - dup;
     const end = Math.min(job.count, offset + size - dup);
     const items = [];
-    for (let i = start; i < end; i++) items.push(job.row(i));
+    for (let i = start; i < end; i++) { items.push(job.row(i)); }
     let next: string | null = end < job.count ? encodeToken(job.id, end) : null;
-    if (q.repeatToken && job.count > size) next = encodeToken(job.id, Math.min(size, job.count));
+    if (q.repeatToken && job.count > size) { next = encodeToken(job.id, Math.min(size, job.count)); }
     const body: Record<string, unknown> = { items, next_page_token: next };
-    if (q.totalSize !== 'missing') body.total_size = q.totalSize === 'wrong' ? Math.floor(job.count / 2) : job.count;
+    if (q.totalSize !== 'missing') { body.total_size = q.totalSize === 'wrong' ? Math.floor(job.count / 2) : job.count; }
     respond(200, body);
   }
 
   function listJobs(url: URL, respond: (s: number, b: unknown) => void) {
     const size = pageSizeOf(url, respond);
-    if (size === undefined) return;
+    if (size === undefined) { return; }
     const offset = offsetOf(url, 'jobs', respond);
-    if (offset === undefined) return;
+    if (offset === undefined) { return; }
     const all = [...jobs.values()].filter((j) => !j.forbidden).sort((a, b) => b.created_at.localeCompare(a.created_at));
     const slice = all.slice(offset, offset + size);
     respond(200, {
@@ -254,7 +254,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
   }
 
   function control(req: http.IncomingMessage, url: URL, respond: (s: number, b: unknown) => void) {
-    if (url.pathname === '/__fake/requests') return respond(200, requests.filter((r) => !r.path.startsWith('/__fake/')));
+    if (url.pathname === '/__fake/requests') { return respond(200, requests.filter((r) => !r.path.startsWith('/__fake/'))); }
     if (url.pathname === '/__fake/faults' && req.method === 'DELETE') {
       faults = [];
       return respond(200, { ok: true });
@@ -300,7 +300,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
     setApiKey: (key) => (apiKey = key),
     close: () =>
       new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
+        for (const s of sockets) { s.destroy(); }
         server.close(() => resolve());
       }),
   };
@@ -335,7 +335,7 @@ function encodeToken(scope: string, offset: number): string {
 function decodeToken(token: string): { scope: string; offset: number } | undefined {
   try {
     const v = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (typeof v.s === 'string' && Number.isInteger(v.o) && v.o >= 0) return { scope: v.s, offset: v.o };
+    if (typeof v.s === 'string' && Number.isInteger(v.o) && v.o >= 0) {return { scope: v.s, offset: v.o };}
   } catch {
     /* fall through */
   }

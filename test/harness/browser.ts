@@ -46,7 +46,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
   const page = context.pages()[0] ?? (await context.newPage());
   let closed = false;
   const close = async () => {
-    if (closed) return;
+    if (closed) { return; }
     closed = true;
     await context.close().catch(() => {});
     fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -87,7 +87,7 @@ async function findPaletteRow(page: Page, title: string, timeout: number): Promi
   let attempt = 0;
   while (Date.now() - t0 < timeout) {
     attempt++;
-    if (!(await openPalette(page, attempt))) continue;
+    if (!(await openPalette(page, attempt))) { continue; }
     try {
       await input.fill('>' + title, { timeout: 3000 });
       await row.waitFor({ state: 'visible', timeout: 3000 });
@@ -108,7 +108,7 @@ export async function runCommand(page: Page, title: string, timeout = 30_000): P
   const t0 = Date.now();
   while (Date.now() - t0 < timeout) {
     const found = await findPaletteRow(page, title, timeout - (Date.now() - t0));
-    if (!found) break;
+    if (!found) { break; }
     try {
       await found.row.click({ timeout: 3000 });
       await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});

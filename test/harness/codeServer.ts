@@ -26,14 +26,13 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
 export interface CodeServerOptions {
   /** A packaged extension, installed with `--install-extension` before the server starts. */
   vsixPath?: string;
+  /** More packaged extensions to install beside it (test-only helpers). */
+  extraVsix?: string[];
   /** An extension folder to load as a development extension (through `?payload=`; needs the smoke-test driver). */
   devExtensionPath?: string;
   /** `--vscode-option enable-smoke-test-driver`: required for `?payload=`; hides notification toasts. */
   smokeDriver?: boolean;
   userSettings?: Record<string, unknown>;
-  /** Remote ("Machine") settings: where machine-scoped settings such as llamaClassify.baseUrl take effect
-   *  in code-server, as in any remote window (user-level values of those are ignored there). */
-  machineSettings?: Record<string, unknown>;
   /** Extra environment for code-server and so for the extension host. */
   env?: Record<string, string>;
   /** Folder the workbench opens; default: an empty folder in the temp dir. */
@@ -89,7 +88,7 @@ async function waitForHealthz(url: string, child: ChildProcess, timeoutMs: numbe
     }
     try {
       const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (r.status < 500) return;
+      if (r.status < 500) { return; }
     } catch {
       /* not up yet */
     }
@@ -139,18 +138,18 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     path.join(tmpDir, 'ud/User/settings.json'),
     JSON.stringify({ ...QUIET_SETTINGS, ...(opts.userSettings ?? {}) }, null, 2),
   );
-  if (opts.machineSettings) fs.writeFileSync(path.join(tmpDir, 'ud/Machine/settings.json'), JSON.stringify(opts.machineSettings, null, 2));
   const common = ['--config', configFile, '--user-data-dir', path.join(tmpDir, 'ud'), '--extensions-dir', path.join(tmpDir, 'ext')];
   const logFile = path.join(tmpDir, 'code-server.log');
 
-  if (opts.vsixPath) {
-    const vsix = path.resolve(opts.vsixPath);
-    if (!fs.existsSync(vsix)) throw new Error(`vsix not found: ${vsix}`);
+  for (const vsixPath of [opts.vsixPath, ...(opts.extraVsix ?? [])]) {
+    if (!vsixPath) { continue; }
+    const vsix = path.resolve(vsixPath);
+    if (!fs.existsSync(vsix)) {throw new Error(`vsix not found: ${vsix}`);}
     await new Promise<void>((resolve, reject) => {
       execFile(rt.node24, [rt.codeServerEntry, ...common, '--install-extension', vsix], { env, timeout: 120_000 }, (err, stdout, stderr) => {
-        fs.writeFileSync(path.join(tmpDir, 'install-extension.log'), `${stdout}\n${stderr}`);
-        if (err) reject(new Error(`installing ${vsix} failed: ${err.message}\n${stdout}\n${stderr}\n(kept ${tmpDir})`));
-        else resolve();
+        fs.appendFileSync(path.join(tmpDir, 'install-extension.log'), `${vsix}\n${stdout}\n${stderr}\n`);
+        if (err) {reject(new Error(`installing ${vsix} failed: ${err.message}\n${stdout}\n${stderr}\n(kept ${tmpDir})`));}
+        else { resolve(); }
       });
     });
   }
@@ -170,14 +169,14 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     '--ignore-last-opened',
   ];
   // A built VS Code ignores ?payload=[["extensionDevelopmentPath",..],["extensionTestsPath",..]] without this.
-  if (smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (smokeDriver) { args.push('--vscode-option', 'enable-smoke-test-driver'); }
   const fd = fs.openSync(logFile, 'w');
   const child = spawn(rt.node24, args, { stdio: ['ignore', fd, fd], detached: true, env });
   fs.closeSync(fd);
   const pid = child.pid!;
   const exited = new Promise<number | string | null>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode ?? child.signalCode);
-    else child.once('exit', (code, signal) => resolve(code ?? signal));
+    if (child.exitCode !== null || child.signalCode !== null) { resolve(child.exitCode ?? child.signalCode); }
+    else { child.once('exit', (code, signal) => resolve(code ?? signal)); }
   });
   // If this process dies without calling stop(), do not leave the group running.
   const onExit = () => {
@@ -199,7 +198,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
         /* gone */
       }
       const deadline = Date.now() + 5000;
-      while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (groupAlive(pid) && Date.now() < deadline) { await new Promise((r) => setTimeout(r, 100)); }
       try {
         process.kill(-pid, 'SIGKILL');
       } catch {
@@ -207,7 +206,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
       }
       process.removeListener('exit', onExit);
     }
-    if (!keep) fs.rmSync(tmpDir, { recursive: true, force: true });
+    if (!keep) {fs.rmSync(tmpDir, { recursive: true, force: true });}
   };
 
   try {
@@ -241,8 +240,8 @@ export function extensionHostLogs(tmpDir: string): string[] {
     }
     for (const e of entries) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/exthost\.log$/.test(e.name)) out.push(p);
+      if (e.isDirectory()) { walk(p); }
+      else if (/exthost\.log$/.test(e.name)) { out.push(p); }
     }
   };
   walk(path.join(tmpDir, 'ud', 'logs'));

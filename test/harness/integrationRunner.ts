@@ -34,7 +34,7 @@ let active: { cs?: CodeServer; browser?: BrowserSession } = {};
 export async function abortRun(): Promise<void> {
   await active.browser?.close().catch(() => {});
   await active.cs?.stop({ keep: true }).catch(() => {});
-  if (active.cs) console.error(`[code-server] aborted; kept ${active.cs.tmpDir}`);
+  if (active.cs) {console.error(`[code-server] aborted; kept ${active.cs.tmpDir}`);}
   active = {};
 }
 
@@ -75,14 +75,14 @@ export async function runExtensionTests(opts: IntegrationRunOptions): Promise<nu
         write(`[${String(level)}] ${text}`);
         return;
       }
-      if (exited) return; // shutdown chatter after the result
+      if (exited) { return; } // shutdown chatter after the result
       if (text.startsWith('[mocha] ')) {
         write(text.slice(8));
         return;
       }
-      if (NOISE.test(text)) return;
-      if (level === 'error') writeErr('[workbench error] ' + text.split('\n')[0]);
-      else write(text);
+      if (NOISE.test(text)) { return; }
+      if (level === 'error') { writeErr('[workbench error] ' + text.split('\n')[0]); }
+      else { write(text); }
     });
     if (verbose) {
       page.on('console', (m) => write(`[page] ${m.text()}`));

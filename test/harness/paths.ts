@@ -5,8 +5,8 @@ import * as path from 'path';
 
 function findRepoRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+    if (fs.existsSync(path.join(dir, 'package.json'))) { return dir; }
+    if (path.dirname(dir) === dir) {throw new Error(`no package.json above ${start}`);}
   }
 }
 

@@ -11,7 +11,7 @@ export interface TestResult {
 }
 
 export function writeResult(file: string | undefined, result: TestResult): void {
-  if (!file) return;
+  if (!file) { return; }
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
 }
@@ -33,8 +33,8 @@ export function findTests(dir: string): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...findTests(p));
-    else if (e.name.endsWith('.test.js')) out.push(p);
+    if (e.isDirectory()) { out.push(...findTests(p)); }
+    else if (e.name.endsWith('.test.js')) { out.push(p); }
   }
   return out.sort();
 }

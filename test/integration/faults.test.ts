@@ -20,7 +20,7 @@ describe('Fault matrix: what the tree shows', function () {
   async function open(jobId: string, faults: Fault[] = [], quirks?: JobQuirks) {
     rig = await setUpRig();
     faults.forEach((f) => rig.server.fault(f));
-    if (quirks) rig.server.setQuirks(jobId, quirks);
+    if (quirks) { rig.server.setQuirks(jobId, quirks); }
     await vscode.commands.executeCommand('llamaClassify.openJob', jobId);
     return rig.rows(jobId);
   }
@@ -33,17 +33,25 @@ describe('Fault matrix: what the tree shows', function () {
     return tooltipText(rows[0]);
   };
 
-  it('403: Set API key row saying the key may not read the job', async () => {
+  it('403: a "No access to this job" row pointing at organizationId/projectId; the key is kept and no key prompt appears', async () => {
     const rows = await open(JOB_IDS.forbidden);
-    assert.deepStrictEqual(rows.map(label), ['Set API key…']);
-    assert.match(tooltipText(rows[0]), /not allowed to read.*\(403\)/);
+    assert.deepStrictEqual(rows.map(label), ['No access to this job']);
+    assert.match(String(rows[0].description), /organizationId \/ projectId/);
+    assert.match(tooltipText(rows[0]), /403/);
+    assert.doesNotMatch(tooltipText(rows[0]), /replace|rejected the (API )?key/i);
+    assert.deepStrictEqual(rig.ui.notices, [], 'no "key rejected" notice for a 403');
+    assert.ok(!rig.ui.messages.some((m) => m.actions.includes('Set API Key…')));
+    assert.strictEqual(await rig.s.keys.get(), rig.server.apiKey, 'the key that works for other jobs is kept');
+    // The same key still opens a job it may read.
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
+    assert.strictEqual(rig.rows(JOB_IDS.onePage).length, 12);
   });
 
   it('422 malformed ID reaching the server: error row naming the field', async () => {
     rig = await setUpRig();
-    await rig.api.services.jobs.add('not-a-uuid');
+    await rig.s.jobs.add('not-a-uuid');
     rig.nodes('not-a-uuid');
-    await rig.api.services.jobs.pager('not-a-uuid').loadFirst();
+    await rig.s.jobs.pager('not-a-uuid').loadFirst();
     assert.match(errorRow(rig.rows('not-a-uuid')), /path\.classify_job_id: Input should be a valid UUID/);
   });
 
@@ -119,13 +127,13 @@ describe('Fault matrix: what the tree shows', function () {
     await rig.close();
     await open(JOB_IDS.onePage, [], { totalSize: 'wrong' });
     await eventually(() =>
-      assert.match(String((rig.api.services.tree.getTreeItem(rig.api.services.tree.jobNode(JOB_IDS.onePage)) as vscode.TreeItem).description), /12 of 12/),
+      assert.match(String((rig.s.tree.getTreeItem(rig.s.tree.jobNode(JOB_IDS.onePage)) as vscode.TreeItem).description), /12 of 12/),
     );
   });
 
   it('result, type and file_id null; confidence NaN, 1.7 and -0.2: readable rows, nothing trusted blindly', async () => {
     const rows = await open(JOB_IDS.edgeCases);
-    const items = rig.api.services.jobs.pager(JOB_IDS.edgeCases).items;
+    const items = rig.s.jobs.pager(JOB_IDS.edgeCases).items;
     assert.strictEqual(rows[1].description, 'No match · 31%');
     assert.strictEqual(rows[2].description, 'No result');
     assert.strictEqual(label(rows[3]), items[3].id, 'no file id: labelled by result id');
@@ -144,7 +152,7 @@ describe('Fault matrix: what the tree shows', function () {
     rig.server.addJob(job);
     await vscode.commands.executeCommand('llamaClassify.openJob', id);
     const rows = rig.rows(id);
-    assert.strictEqual(rig.api.services.jobs.pager(id).items[0].result?.reasoning.length, huge.length);
+    assert.strictEqual(rig.s.jobs.pager(id).items[0].result?.reasoning.length, huge.length);
     assert.ok(tooltipText(rows[0]).length < 1000);
   });
 
@@ -165,7 +173,7 @@ describe('Fault matrix: what the tree shows', function () {
     rig = await setUpRig();
     rig.server.fault({ path: '/results', delayMs: 10_000 });
     const opening = vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
-    await eventually(() => assert.ok(rig.api.services.jobs.existingPager(JOB_IDS.onePage)?.loading));
+    await eventually(() => assert.ok(rig.s.jobs.existingPager(JOB_IDS.onePage)?.loading));
     await vscode.commands.executeCommand('llamaClassify.cancelLoad', JOB_IDS.onePage);
     await opening;
     assert.deepStrictEqual(rig.rows(JOB_IDS.onePage).map(label), ['Loading was cancelled — click to load']);

@@ -3,25 +3,79 @@
 // fast on any prompt a test did not expect.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extension';
-import type { JobPickItem, PickJobRequest, Ui } from '../../src/ui/prompts';
+import type { TestApi } from '../../src/extension';
+import type { JobPickItem, Notice, PickJobRequest, Ui } from '../../src/ui/prompts';
 import type { Node } from '../../src/tree/nodes';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
 
 export const EXTENSION_ID = 'llamacloud-classify.llamacloud-classify-results';
 
-export async function extensionApi(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+export async function extensionApi(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
-  return ext.activate();
+  const api = await ext.activate();
+  assert.ok(api, 'the extension returns its test API in ExtensionMode.Test');
+  return api;
+}
+
+/** The extension's parts, by the names the tests use. */
+export class Parts {
+  constructor(readonly api: TestApi) {}
+  get controller() {
+    return this.api.deps.controller;
+  }
+  get jobs() {
+    return this.api.deps.jobs;
+  }
+  get tree() {
+    return this.api.deps.view.provider;
+  }
+  get treeView() {
+    return this.api.deps.view.treeView;
+  }
+  get client() {
+    return this.api.deps.client;
+  }
+  get keys() {
+    return this.api.deps.keys;
+  }
+  get log() {
+    return this.api.deps.log;
+  }
+  get panel() {
+    return this.api.deps.panel;
+  }
+  get authNotice() {
+    return this.api.deps.authNotice;
+  }
+  get fileNames() {
+    return this.api.fileNames;
+  }
+  get connection() {
+    return this.api.connection;
+  }
+  get context() {
+    return this.api.context;
+  }
+  get clipboard(): (text: string) => Thenable<void> {
+    return this.api.deps.clipboard;
+  }
+  /** Replaces the clipboard the commands and the panel write to. */
+  set clipboard(write: (text: string) => Thenable<void>) {
+    this.api.setClipboard(write);
+  }
 }
 
 type Message = { level: 'info' | 'warn' | 'error'; message: string; actions: string[] };
+type RecordedNotice = { message: string; action?: string; closed: boolean };
 
 /** A Ui that answers from queues and records notifications. An unqueued prompt throws at once. */
 export class ScriptedUi implements Ui {
   readonly messages: Message[] = [];
   readonly statuses: string[] = [];
+  readonly notices: RecordedNotice[] = [];
+  /** When true, notifications never resolve (a person who never closes the toast). */
+  neverAnswer = false;
   keys: (string | undefined)[] = [];
   picks: ((req: PickJobRequest, projectJobs: JobPickItem[]) => string | undefined)[] = [];
   confirms: boolean[] = [];
@@ -30,33 +84,43 @@ export class ScriptedUi implements Ui {
 
   async pickJob(req: PickJobRequest) {
     const next = this.picks.shift();
-    if (!next) throw new Error('unexpected prompt: pickJob');
+    if (!next) { throw new Error('unexpected prompt: pickJob'); }
     return next(req, await req.loadProjectJobs());
   }
   async inputApiKey() {
-    if (this.keys.length === 0) throw new Error('unexpected prompt: inputApiKey');
+    if (this.keys.length === 0) { throw new Error('unexpected prompt: inputApiKey'); }
     return this.keys.shift();
   }
   info = (message: string, ...actions: string[]) => this.record('info', message, actions);
   warn = (message: string, ...actions: string[]) => this.record('warn', message, actions);
   error = (message: string, ...actions: string[]) => this.record('error', message, actions);
   async confirm(message: string) {
-    if (this.confirms.length === 0) throw new Error(`unexpected prompt: confirm “${message}”`);
+    if (this.confirms.length === 0) {throw new Error(`unexpected prompt: confirm “${message}”`);}
     return this.confirms.shift()!;
   }
   status(message: string) {
     this.statuses.push(message);
   }
+  notice(message: string, action?: { title: string; command: string }): Notice {
+    const n: RecordedNotice = { message, action: action?.command, closed: false };
+    this.notices.push(n);
+    return { close: () => (n.closed = true) };
+  }
+  openNotices(): RecordedNotice[] {
+    return this.notices.filter((n) => !n.closed);
+  }
   private async record(level: Message['level'], message: string, actions: string[]) {
     this.messages.push({ level, message, actions });
+    if (this.neverAnswer) {return new Promise<string | undefined>(() => {});}
     const i = this.choices.findIndex((c) => message.includes(c.match));
-    if (i < 0) return undefined;
+    if (i < 0) { return undefined; }
     return this.choices.splice(i, 1)[0].choice;
   }
 }
 
 export interface Rig {
-  api: ExtensionApi;
+  api: TestApi;
+  s: Parts;
   server: FakeServer;
   ui: ScriptedUi;
   /** The rows under a job, as TreeItems. */
@@ -68,15 +132,17 @@ export interface Rig {
 const config = () => vscode.workspace.getConfiguration('llamaClassify');
 
 /** A clean extension state pointed at a fresh fake server, with its key set through the real command. */
-export async function setUpRig(opts: FakeServerOptions = {}, { withKey = true } = {}): Promise<Rig> {
+export async function setUpRig(opts: FakeServerOptions & { prefetch?: boolean } = {}, { withKey = true } = {}): Promise<Rig> {
   const api = await extensionApi();
-  const s = api.services;
+  const s = new Parts(api);
   const server = await startFakeServer(opts);
   const ui = new ScriptedUi();
   api.setUi(ui);
-  for (const job of [...s.jobs.jobs]) await s.jobs.remove(job.id);
+  for (const job of [...s.jobs.jobs]) { await s.jobs.remove(job.id); }
   await config().update('baseUrl', server.url, vscode.ConfigurationTarget.Global);
   await config().update('pageSize', 50, vscode.ConfigurationTarget.Global);
+  // Most cases count requests per click; the prefetch cases turn it on themselves.
+  await config().update('prefetch', opts.prefetch ?? false, vscode.ConfigurationTarget.Global);
   if (withKey) {
     ui.keys.push(server.apiKey);
     await vscode.commands.executeCommand('llamaClassify.setApiKey');
@@ -84,16 +150,18 @@ export async function setUpRig(opts: FakeServerOptions = {}, { withKey = true } 
     await s.keys.clear();
   }
   ui.messages.length = 0;
+  ui.notices.length = 0;
   server.requests.length = 0;
   const nodes = (jobId: string) => s.tree.getChildren(s.tree.jobNode(jobId)) as Node[];
   return {
     api,
+    s,
     server,
     ui,
     nodes,
     rows: (jobId) => nodes(jobId).map((n) => s.tree.getTreeItem(n) as vscode.TreeItem),
     close: async () => {
-      for (const job of [...s.jobs.jobs]) await s.jobs.remove(job.id);
+      for (const job of [...s.jobs.jobs]) { await s.jobs.remove(job.id); }
       await server.close();
     },
   };
@@ -117,7 +185,7 @@ export async function eventually(check: () => void, timeoutMs = 5000): Promise<v
       check();
       return;
     } catch (err) {
-      if (Date.now() > deadline) throw err;
+      if (Date.now() > deadline) { throw err; }
       await new Promise((r) => setTimeout(r, 50));
     }
   }

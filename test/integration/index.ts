@@ -15,23 +15,23 @@ export function run(): Promise<void> {
   (Mocha.reporters.Base as unknown as { consoleLog: (...a: unknown[]) => void }).consoleLog = (...a: unknown[]) =>
     log('[mocha] ' + util.format(...a));
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
-  if (process.env.MOCHA_GREP) mocha.grep(process.env.MOCHA_GREP);
+  if (process.env.MOCHA_GREP) { mocha.grep(process.env.MOCHA_GREP); }
   const files = findTests(__dirname);
   const resultFile = process.env.MOCHA_RESULT_FILE;
   if (files.length === 0) {
     writeResult(resultFile, { passed: 0, failed: 0, pending: 0, failures: [] });
     return Promise.reject(new Error(`no *.test.js under ${__dirname}: ran no test`));
   }
-  for (const f of files) mocha.addFile(f);
+  for (const f of files) { mocha.addFile(f); }
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
         const r = result();
         writeResult(resultFile, r);
         log(`[mocha] MOCHA_RESULT passed=${r.passed} failed=${r.failed} pending=${r.pending}`);
-        if (failures > 0) reject(new Error(`${failures} test(s) failed`));
-        else if (r.passed === 0) reject(new Error('ran no test'));
-        else resolve();
+        if (failures > 0) {reject(new Error(`${failures} test(s) failed`));}
+        else if (r.passed === 0) { reject(new Error('ran no test')); }
+        else { resolve(); }
       });
       const result = collectResults(runner);
     } catch (err) {

@@ -4,8 +4,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ResultView } from '../../src/webview/protocol';
 import { RESULT_VIEW_TYPE } from '../../src/webview/protocol';
-import type { ResultPanels } from '../../src/webview/resultPanels';
-import { NO_KEY_RESTORE_MESSAGE } from '../../src/webview/resultPanels';
+import type { ResultPanel } from '../../src/webview/resultPanel';
+import { NO_KEY_RESTORE_MESSAGE } from '../../src/webview/resultPanel';
 import { fakeId, HOSTILE, JOB_IDS, LONG_REASONING } from '../fake-server/datasets';
 import { eventually, setUpRig, type Rig } from './helpers';
 
@@ -21,7 +21,7 @@ function resultTabs(): vscode.Tab[] {
 describe('Result detail panel', function () {
   this.timeout(60_000);
   let rig: Rig;
-  let panels: ResultPanels;
+  let panels: ResultPanel;
   let realClipboard: ((text: string) => Thenable<void>) | undefined;
   const copied: string[] = [];
 
@@ -32,7 +32,7 @@ describe('Result detail panel', function () {
   async function pageReady(before: number, timeoutMs = 8000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (panels.readyMessages > before) return true;
+      if (panels.readyMessages > before) { return true; }
       await new Promise((r) => setTimeout(r, 50));
     }
     await panels.handleMessage({ type: 'ready' });
@@ -49,30 +49,30 @@ describe('Result detail panel', function () {
     const before = panels.readyMessages;
     const hadPanel = !!panels.currentPanel();
     await vscode.commands.executeCommand('llamaClassify.openResult', jobId, resultId);
-    if (!hadPanel) await pageReady(before);
+    if (!hadPanel) { await pageReady(before); }
     await eventually(() => assert.strictEqual(panels.lastShown()?.resultId, resultId));
   }
 
   beforeEach(async () => {
     rig = await setUpRig();
-    panels = rig.api.panels;
+    panels = rig.s.panel;
     copied.length = 0;
-    realClipboard = rig.api.services.clipboard;
-    rig.api.services.clipboard = async (text) => {
+    realClipboard = rig.s.clipboard;
+    rig.s.clipboard = async (text) => {
       copied.push(text);
     };
   });
 
   afterEach(async () => {
     panels?.currentPanel()?.dispose();
-    if (realClipboard) rig.api.services.clipboard = realClipboard;
+    if (realClipboard) { rig.s.clipboard = realClipboard; }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await rig?.close();
   });
 
   it('opens beside the editor with a strict CSP and a nonce, completes the ready handshake and shows the result', async () => {
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
-    const item = rig.api.services.jobs.pager(JOB_IDS.onePage).items[0];
+    const item = rig.s.jobs.pager(JOB_IDS.onePage).items[0];
     const before = panels.readyMessages;
     await vscode.commands.executeCommand('llamaClassify.openResult', JOB_IDS.onePage, item.id);
     const panel = panels.currentPanel();
@@ -80,7 +80,9 @@ describe('Result detail panel', function () {
     assert.strictEqual(panel.viewType, RESULT_VIEW_TYPE);
     assert.strictEqual(panel.options.retainContextWhenHidden ?? false, false);
     assert.strictEqual(panel.webview.options.enableScripts, true);
-    assert.ok(panel.webview.options.localResourceRoots?.length === 1 && panel.webview.options.localResourceRoots[0].path.endsWith('/media'));
+    const roots = panel.webview.options.localResourceRoots?.map((u) => u.path) ?? [];
+    assert.strictEqual(roots.length, 2, 'only the media folder and the built page script');
+    assert.ok(roots[0].endsWith('/media') && roots[1].endsWith('/dist/webview'), roots.join(', '));
     assert.strictEqual(panel.webview.options.enableCommandUris ?? false, false);
 
     const html = panels.lastHtml() ?? '';
@@ -111,7 +113,7 @@ describe('Result detail panel', function () {
 
   it('opening the same result again reveals the panel; another result reuses it (one preview panel)', async () => {
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
-    const items = rig.api.services.jobs.pager(JOB_IDS.onePage).items;
+    const items = rig.s.jobs.pager(JOB_IDS.onePage).items;
     await open(JOB_IDS.onePage, items[0].id);
     const panel = panels.currentPanel();
     const html = panels.lastHtml();
@@ -128,7 +130,7 @@ describe('Result detail panel', function () {
 
   it('the show message for no match, no result, untrusted confidence, long and hostile text', async () => {
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.edgeCases);
-    const items = rig.api.services.jobs.pager(JOB_IDS.edgeCases).items;
+    const items = rig.s.jobs.pager(JOB_IDS.edgeCases).items;
 
     await open(JOB_IDS.edgeCases, items[1].id);
     assert.strictEqual(shown().typeLabel, 'No match');
@@ -150,7 +152,7 @@ describe('Result detail panel', function () {
     assert.ok(shown().confidenceIssue, 'says why the confidence is not trusted');
 
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.hostile);
-    const hostile = rig.api.services.jobs.pager(JOB_IDS.hostile).items[0];
+    const hostile = rig.s.jobs.pager(JOB_IDS.hostile).items[0];
     await open(JOB_IDS.hostile, hostile.id);
     assert.strictEqual(shown().typeLabel, HOSTILE.script, 'sent as data; the page sets it with textContent');
     assert.ok(!(panels.lastHtml() ?? '').includes(HOSTILE.script));
@@ -158,10 +160,10 @@ describe('Result detail panel', function () {
 
   it('ignores messages outside the protocol: no clipboard write, no status, no command, nothing posted', async () => {
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
-    const item = rig.api.services.jobs.pager(JOB_IDS.onePage).items[0];
+    const item = rig.s.jobs.pager(JOB_IDS.onePage).items[0];
     await open(JOB_IDS.onePage, item.id);
     const postedBefore = panels.postedMessages().length;
-    const logBefore = rig.api.services.log.lines.length;
+    const logBefore = rig.s.log.lines.length;
     const editorsBefore = vscode.window.tabGroups.all.flatMap((g) => g.tabs).length;
     const bad: unknown[] = [
       { type: 'runCommand', command: 'workbench.action.quit' },
@@ -175,15 +177,15 @@ describe('Result detail panel', function () {
       [{ type: 'copy', what: 'id' }],
       { type: 'x', blob: 'B'.repeat(100_000) },
     ];
-    for (const m of bad) await panels.handleMessage(m);
+    for (const m of bad) { await panels.handleMessage(m); }
     assert.deepStrictEqual(copied, [], 'clipboard untouched');
     assert.deepStrictEqual(rig.ui.statuses, []);
     assert.deepStrictEqual(rig.ui.messages, []);
     assert.strictEqual(panels.postedMessages().length, postedBefore, 'nothing posted back');
     assert.strictEqual(panels.currentResult()?.resultId, item.id, 'did not move');
     assert.strictEqual(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, editorsBefore, 'nothing opened');
-    assert.ok(await rig.api.services.keys.get(), 'the key is still set (clearApiKey did not run)');
-    const warnings = rig.api.services.log.lines.slice(logBefore);
+    assert.ok(await rig.s.keys.get(), 'the key is still set (clearApiKey did not run)');
+    const warnings = rig.s.log.lines.slice(logBefore);
     assert.strictEqual(warnings.length, bad.length, 'each one logged');
     assert.ok(warnings.every((l) => /ignored a message outside its protocol/.test(l)));
     assert.ok(!warnings.some((l) => l.includes('BBBBBBBB')), 'large payloads are not echoed');
@@ -201,7 +203,7 @@ describe('Result detail panel', function () {
 
   it('"Show raw JSON" opens the result as a JSON document', async () => {
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
-    const item = rig.api.services.jobs.pager(JOB_IDS.onePage).items[2];
+    const item = rig.s.jobs.pager(JOB_IDS.onePage).items[2];
     await open(JOB_IDS.onePage, item.id);
     await panels.handleMessage({ type: 'showRawJson' });
     await eventually(() => {
@@ -213,7 +215,7 @@ describe('Result detail panel', function () {
 
   it('Previous / Next walk the loaded results and load the next page at the end', async () => {
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
-    const items = rig.api.services.jobs.pager(JOB_IDS.onePage).items;
+    const items = rig.s.jobs.pager(JOB_IDS.onePage).items;
     await open(JOB_IDS.onePage, items[0].id);
     assert.strictEqual(shown().canPrev, false);
     await panels.handleMessage({ type: 'prev' });
@@ -234,7 +236,7 @@ describe('Result detail panel', function () {
 
     // The last loaded of a multi-page job: Next loads the next page, once.
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
-    const pager = rig.api.services.jobs.pager(JOB_IDS.multiPage);
+    const pager = rig.s.jobs.pager(JOB_IDS.multiPage);
     assert.strictEqual(pager.items.length, 50);
     await open(JOB_IDS.multiPage, pager.items[49].id);
     assert.strictEqual(shown().position, '50 of 2,345');
@@ -248,13 +250,16 @@ describe('Result detail panel', function () {
     assert.ok(panels.postedMessages().some((m) => m.type === 'status' && m.kind === 'busy'), 'said it was loading');
   });
 
-  it('Next still works after the shown result’s job was removed from the view (its pages are fetched again)', async () => {
+  it('Next still works after the shown result’s job was removed from the view (the panel keeps its pages)', async () => {
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
-    const items = [...rig.api.services.jobs.pager(JOB_IDS.onePage).items];
+    const items = [...rig.s.jobs.pager(JOB_IDS.onePage).items];
     await open(JOB_IDS.onePage, items[3].id);
     await vscode.commands.executeCommand('llamaClassify.removeJob', JOB_IDS.onePage);
-    assert.strictEqual(rig.api.services.jobs.existingPager(JOB_IDS.onePage), undefined, 'the pages went with the job');
+    assert.strictEqual(rig.s.jobs.get(JOB_IDS.onePage), undefined, 'the job left the view');
+    assert.ok(rig.s.jobs.existingPager(JOB_IDS.onePage), 'the shown job keeps its pages while the panel shows it');
+    rig.server.requests.length = 0;
     await panels.handleMessage({ type: 'next' });
+    assert.deepStrictEqual(rig.server.requests.map((r) => r.path), [], 'no page fetched again');
     assert.strictEqual(shown().resultId, items[4].id);
     assert.strictEqual(shown().position, '5 of 12');
     await panels.handleMessage({ type: 'prev' });
@@ -263,19 +268,20 @@ describe('Result detail panel', function () {
 
   it('the serializer restores a result into a fresh panel, adding the job and paging to the result', async () => {
     const resultId = multiPageResultId(120); // on page 3 of 50
-    assert.strictEqual(rig.api.services.jobs.get(JOB_IDS.multiPage), undefined);
+    assert.strictEqual(rig.s.jobs.get(JOB_IDS.multiPage), undefined);
     const panel = vscode.window.createWebviewPanel(RESULT_VIEW_TYPE, 'Restoring…', vscode.ViewColumn.One, {});
     const before = panels.readyMessages;
     await panels.serializer.deserializeWebviewPanel(panel, { jobId: JOB_IDS.multiPage, resultId });
     assert.strictEqual(panels.currentPanel(), panel, 'the restored panel is the preview panel');
     assert.strictEqual(panel.webview.options.enableScripts, true, 'options were reset');
     assert.ok(panel.webview.options.localResourceRoots?.[0].path.endsWith('/media'));
+    assert.match(panels.lastHtml() ?? '', /dist\/webview\/result\.js/, 'the built page script');
     assert.match(panels.lastHtml() ?? '', /script-src 'nonce-|script-src &#39;nonce-/);
-    assert.ok(rig.api.services.jobs.get(JOB_IDS.multiPage), 'the job was added to the list');
+    assert.ok(rig.s.jobs.get(JOB_IDS.multiPage), 'the job was added to the list');
     await pageReady(before);
     await eventually(() => assert.strictEqual(panels.lastShown()?.resultId, resultId));
     assert.strictEqual(shown().position, '121 of 2,345');
-    assert.strictEqual(rig.api.services.jobs.pager(JOB_IDS.multiPage).items.length, 150);
+    assert.strictEqual(rig.s.jobs.pager(JOB_IDS.multiPage).items.length, 150);
     assert.deepStrictEqual(rig.ui.messages, []);
     assert.strictEqual(resultTabs().length, 1);
   });
@@ -310,8 +316,8 @@ describe('Result detail panel', function () {
   });
 
   it('the serializer without an API key disposes the panel and says how to fix it', async function () {
-    await rig.api.services.keys.clear();
-    if (await rig.api.services.keys.get()) this.skip(); // a key from the environment cannot be cleared
+    await rig.s.keys.clear();
+    if (await rig.s.keys.get()) { this.skip(); } // a key from the environment cannot be cleared
     const panel = vscode.window.createWebviewPanel(RESULT_VIEW_TYPE, 'Restoring…', vscode.ViewColumn.One, {});
     let disposed = false;
     panel.onDidDispose(() => (disposed = true));

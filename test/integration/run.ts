@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(path.dirname(resultFile), { recursive: true });
   fs.rmSync(resultFile, { force: true });
   const extensionTestsEnv: Record<string, string> = { MOCHA_RESULT_FILE: resultFile };
-  if (process.env.MOCHA_GREP) extensionTestsEnv.MOCHA_GREP = process.env.MOCHA_GREP;
+  if (process.env.MOCHA_GREP) { extensionTestsEnv.MOCHA_GREP = process.env.MOCHA_GREP; }
   const folder = process.env.INTEGRATION_WORKSPACE; // default: an empty folder
   console.log(`[integration] VS Code: ${vscodeExecutablePath === shim ? 'code-server via the shim' : vscodeExecutablePath ?? 'downloaded by @vscode/test-electron'}`);
   try {

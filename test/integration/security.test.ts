@@ -17,7 +17,7 @@ describe('Security', function () {
 
   it('the API key appears in no log line, setting, stored state, notification or error after the main flows', async () => {
     rig = await setUpRig({ apiKey: CANARY }, { withKey: false });
-    const s = rig.api.services;
+    const s = rig.s;
     rig.ui.keys.push(CANARY);
     await vscode.commands.executeCommand('llamaClassify.setApiKey');
     assert.strictEqual(await s.keys.get(), CANARY, 'the canary really is the key in use');
@@ -52,7 +52,7 @@ describe('Security', function () {
       allSettings: JSON.stringify(vscode.workspace.getConfiguration()),
       treeRows: s.jobs.jobs.flatMap((j) => rig.rows(j.id).map((r) => [label(r), r.description, tooltipText(r)])),
       documents: vscode.workspace.textDocuments.map((d) => d.getText()),
-      panels: (rig.api as { panels?: { debugSnapshot?: () => unknown } }).panels?.debugSnapshot?.() ?? null,
+      panels: rig.s.panel.debugSnapshot(),
     };
     const text = JSON.stringify(everything);
     assert.ok(text.length > 2000, 'the haystack holds the flows’ output');

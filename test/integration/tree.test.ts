@@ -30,7 +30,7 @@ describe('Results tree in the real extension host', function () {
     const first = server.requests.find((r) => r.path.endsWith('/results'));
     assert.strictEqual(first?.query.page_size, '50');
 
-    const row = api.services.jobs.pager(JOB_IDS.multiPage).items[0];
+    const row = rig.s.jobs.pager(JOB_IDS.multiPage).items[0];
     assert.strictEqual(rows[0].id, `result:${JOB_IDS.multiPage}/${row.id}`);
     assert.strictEqual(rows[0].description, `${row.result!.type} · ${Math.round((row.result!.confidence as number) * 100)}%`);
     await eventually(() => assert.strictEqual(label(rig.rows(JOB_IDS.multiPage)[0]), fileNameFor(row.result!.type, 0)));
@@ -42,14 +42,14 @@ describe('Results tree in the real extension host', function () {
     assert.strictEqual(label(more), 'Load more (50 of 2,345)');
     assert.strictEqual(more.command?.command, 'llamaClassify.loadMore');
 
-    const jobItem = api.services.tree.getTreeItem(api.services.tree.jobNode(JOB_IDS.multiPage)) as vscode.TreeItem;
+    const jobItem = rig.s.tree.getTreeItem(rig.s.tree.jobNode(JOB_IDS.multiPage)) as vscode.TreeItem;
     assert.strictEqual(label(jobItem), JOB_IDS.multiPage.slice(0, 8));
     await eventually(() =>
-      assert.strictEqual((api.services.tree.getTreeItem(api.services.tree.jobNode(JOB_IDS.multiPage)) as vscode.TreeItem).description, 'SUCCESS · 50 of 2,345'),
+      assert.strictEqual((rig.s.tree.getTreeItem(rig.s.tree.jobNode(JOB_IDS.multiPage)) as vscode.TreeItem).description, 'SUCCESS · 50 of 2,345'),
     );
 
     await vscode.workspace.getConfiguration('llamaClassify').update('pageSize', 1000, vscode.ConfigurationTarget.Global);
-    for (let i = 0; i < 5 && api.services.jobs.pager(JOB_IDS.multiPage).hasMore; i++) {
+    for (let i = 0; i < 5 && rig.s.jobs.pager(JOB_IDS.multiPage).hasMore; i++) {
       await vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage);
     }
     const all = rig.rows(JOB_IDS.multiPage);
@@ -77,7 +77,7 @@ describe('Results tree in the real extension host', function () {
 
   it('a job removed while the view still asks for its rows is not loaded in the background', async () => {
     rig = await setUpRig();
-    const { services: s } = rig.api;
+    const s = rig.s;
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
     await vscode.commands.executeCommand('llamaClassify.removeJob', s.tree.jobNode(JOB_IDS.multiPage));
     rig.server.requests.length = 0;
@@ -90,7 +90,7 @@ describe('Results tree in the real extension host', function () {
 
   it('Copy Job ID and Copy Result ID from a row copy exactly those IDs and say so', async () => {
     rig = await setUpRig();
-    const s = rig.api.services;
+    const s = rig.s;
     const copied: string[] = [];
     const realClipboard = s.clipboard;
     s.clipboard = async (text) => void copied.push(text);
@@ -146,7 +146,7 @@ describe('Results tree in the real extension host', function () {
     await eventually(() => assert.deepStrictEqual(rig.rows(JOB_IDS.pending).map(label), ['The job is still pending']));
   });
 
-  it('401: a "Set API key…" row and one notification, however many requests fail', async () => {
+  it('401: a "Set API key…" row and one notice, however many requests fail; the right key closes the notice and reloads each job once', async () => {
     rig = await setUpRig();
     rig.server.setApiKey('llx-rotated-key-000000');
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
@@ -157,14 +157,26 @@ describe('Results tree in the real extension host', function () {
       assert.deepStrictEqual(rows.map(label), ['Set API key…']);
       assert.strictEqual(rows[0].command?.command, 'llamaClassify.setApiKey');
     }
-    const warnings = rig.ui.messages.filter((m) => /rejected the API key/.test(m.message));
-    assert.strictEqual(warnings.length, 1, JSON.stringify(rig.ui.messages));
-    assert.deepStrictEqual(warnings[0].actions, ['Set API Key…']);
+    assert.strictEqual(rig.ui.notices.length, 1, JSON.stringify(rig.ui.notices));
+    assert.match(rig.ui.notices[0].message, /rejected the API key/);
+    assert.strictEqual(rig.ui.notices[0].action, 'llamaClassify.setApiKey');
+    assert.strictEqual(rig.ui.openNotices().length, 1);
 
-    // Recovers after setting the right key.
+    // Recovers after setting the right key: the stale notice closes, each job is fetched once.
+    rig.server.requests.length = 0;
     rig.ui.keys.push('llx-rotated-key-000000');
     await vscode.commands.executeCommand('llamaClassify.setApiKey');
+    assert.deepStrictEqual(rig.ui.openNotices(), [], 'the "key rejected" notice is closed');
     await eventually(() => assert.strictEqual(rig.rows(JOB_IDS.onePage).length, 12));
+    await eventually(() => assert.strictEqual(rig.rows(JOB_IDS.multiPage).length, 51));
+    await new Promise((r) => setTimeout(r, 300));
+    const results = rig.server.requests.filter((r) => r.path.endsWith('/results'));
+    assert.deepStrictEqual(
+      results.map((r) => r.path).sort(),
+      [`/api/v1/classifier/jobs/${JOB_IDS.multiPage}/results`, `/api/v1/classifier/jobs/${JOB_IDS.onePage}/results`].sort(),
+      'one reload: each job’s first page exactly once (no aborted duplicate)',
+    );
+    assert.match(rig.ui.messages.at(-1)?.message ?? '', /It works/);
   });
 
   it('404: a "Job not found" row explaining what to check', async () => {
@@ -180,7 +192,7 @@ describe('Results tree in the real extension host', function () {
     rig = await setUpRig();
     await vscode.commands.executeCommand('llamaClassify.openJob', 'not-a-job');
     assert.match(rig.ui.messages[0]?.message ?? '', /is not a job ID\. A classify job ID is a UUID/);
-    assert.strictEqual(rig.api.services.jobs.jobs.length, 0);
+    assert.strictEqual(rig.s.jobs.jobs.length, 0);
     assert.strictEqual(rig.server.requests.length, 0);
   });
 
@@ -195,7 +207,7 @@ describe('Results tree in the real extension host', function () {
     assert.ok(offered.includes(JOB_IDS.multiPage));
     assert.ok(!offered.includes(JOB_IDS.forbidden));
     assert.strictEqual(rig.rows(JOB_IDS.onePage).length, 12);
-    assert.deepStrictEqual(rig.api.services.jobs.recent[0], JOB_IDS.onePage);
+    assert.deepStrictEqual(rig.s.jobs.recent[0], JOB_IDS.onePage);
   });
 
   it('refresh keeps the number of results already loaded', async () => {
@@ -226,9 +238,9 @@ describe('Results tree in the real extension host', function () {
   it('remove job drops it from the tree and from what is kept across reloads', async () => {
     rig = await setUpRig();
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
-    await vscode.commands.executeCommand('llamaClassify.removeJob', rig.api.services.tree.jobNode(JOB_IDS.onePage));
-    assert.deepStrictEqual(rig.api.services.tree.getChildren(), []);
-    const kept = rig.api.services.context.globalState.get<{ id: string }[]>('llamaClassify.openedJobs') ?? [];
+    await vscode.commands.executeCommand('llamaClassify.removeJob', rig.s.tree.jobNode(JOB_IDS.onePage));
+    assert.deepStrictEqual(rig.s.tree.getChildren(), []);
+    const kept = rig.s.context.globalState.get<{ id: string }[]>('llamaClassify.openedJobs') ?? [];
     assert.ok(!kept.some((j) => j.id === JOB_IDS.onePage));
   });
 
@@ -247,8 +259,8 @@ describe('Results tree in the real extension host', function () {
 
   it('a job loaded only by the result panel is reloaded too, so opening it later shows the new server’s pages', async () => {
     rig = await setUpRig();
-    const { services: s } = rig.api;
-    const first = (await rig.api.services.client.getResults(JOB_IDS.onePage, { pageSize: 1 })).items[0];
+    const s = rig.s;
+    const first = (await rig.s.client.getResults(JOB_IDS.onePage, { pageSize: 1 })).items[0];
     await vscode.commands.executeCommand('llamaClassify.openResult', JOB_IDS.onePage, first.id);
     assert.strictEqual(s.jobs.get(JOB_IDS.onePage), undefined, 'the panel did not add the job to the tree');
     assert.ok(s.jobs.existingPager(JOB_IDS.onePage)?.started);

@@ -23,7 +23,7 @@ export async function rejection(fn: () => Promise<unknown>): Promise<LlamaCloudE
   try {
     await fn();
   } catch (err) {
-    if (err instanceof LlamaCloudError) return err;
+    if (err instanceof LlamaCloudError) { return err; }
     throw new Error(`expected a LlamaCloudError, got ${err}`);
   }
   throw new Error('expected a rejection, but it resolved');

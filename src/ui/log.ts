@@ -1,7 +1,7 @@
 // The extension's log channel. Request lines hold method, path, status, time and retry count; never
 // headers, query strings or the key.
 import * as vscode from 'vscode';
-import type { RequestLogEntry } from './api/client';
+import type { RequestLogEntry } from '../api/client';
 
 export class Log implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
@@ -15,8 +15,8 @@ export class Log implements vscode.Disposable {
   request(e: RequestLogEntry): void {
     const status = e.status !== undefined ? String(e.status) : e.outcome;
     const line = `${e.method} ${e.path} → ${status} in ${e.ms} ms${e.retry ? ` (retry ${e.retry})` : ''}${e.note ? ` — ${e.note}` : ''}`;
-    if (e.outcome === 'ok') this.info(line);
-    else this.warn(line);
+    if (e.outcome === 'ok') { this.info(line); }
+    else { this.warn(line); }
   }
 
   info(message: string): void {
@@ -44,6 +44,6 @@ export class Log implements vscode.Disposable {
 
   private remember(line: string) {
     this.lines.push(line);
-    if (this.lines.length > 2000) this.lines.splice(0, this.lines.length - 2000);
+    if (this.lines.length > 2000) { this.lines.splice(0, this.lines.length - 2000); }
   }
 }

@@ -1,7 +1,7 @@
 // "Show Raw JSON": a read-only virtual document with a result exactly as the API sent it (after
 // parsing, so untrusted confidence is shown with the raw value next to it).
 import * as vscode from 'vscode';
-import type { JobList } from './model/jobList';
+import type { JobList } from '../model/jobList';
 
 export const RAW_JSON_SCHEME = 'llamaclassify-json';
 
@@ -16,7 +16,7 @@ export class RawJsonProvider implements vscode.TextDocumentContentProvider {
     const [, jobId, file] = uri.path.split('/');
     const resultId = file?.replace(/\.json$/, '');
     const item = this.jobs.existingPager(jobId)?.items.find((i) => i.id === resultId);
-    if (!item) return JSON.stringify({ error: `Result ${resultId} of job ${jobId} is not loaded. Open the job and load it first.` }, null, 2);
+    if (!item) {return JSON.stringify({ error: `Result ${resultId} of job ${jobId} is not loaded. Open the job and load it first.` }, null, 2);}
     return JSON.stringify(item, null, 2);
   }
 }

@@ -1,25 +1,29 @@
 // The result detail panel's host side: creates, reveals and restores the panel, pushes view models to
-// it and acts on the few messages its protocol allows.
+// it and acts on the few messages its protocol allows. Navigation (Previous/Next) is navigation.ts.
 //
 // Design: ONE reusable "preview" panel that follows the selection, like VS Code's preview editor.
 //  - Clicking through results in the tree is browsing, not "open these N documents": one panel per
 //    result would pile up tabs the user must close by hand.
-//  - Each webview costs a renderer process' worth of memory; one panel keeps that constant
-//    (anchors §3.2.5), and with retainContextWhenHidden off a hidden panel is cheap anyway.
+//  - Each webview costs a renderer process' worth of memory; one panel keeps that constant, and with
+//    retainContextWhenHidden off a hidden panel is cheap anyway.
 //  - Previous/Next in the panel walk the same list, which only makes sense for a single panel.
 // Re-opening the shown result (or any other) therefore reveals the existing panel, never a new tab.
 import * as vscode from 'vscode';
+import { errorMessage } from '../api/errors';
 import type { FileClassification } from '../api/types';
-import { loadFirst, loadMore } from '../jobActions';
-import { isAuthError, type ResultPager } from '../model/pager';
-import { showRawJson } from '../rawJson';
-import type { Services } from '../services';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import { RESULT_PANEL_VIEW_TYPE } from '../constants';
+import type { JobController } from '../model/controller';
+import type { FileNameCache } from '../model/fileNames';
+import type { ResultPager } from '../model/pager';
+import type { Log } from '../ui/log';
+import type { Ui } from '../ui/prompts';
 import { buildResultHtml } from './html';
+import { ResultNavigator } from './navigation';
 import {
   describeRejected,
   parsePanelState,
   parseWebviewMessage,
-  RESULT_VIEW_TYPE,
   type CopyWhat,
   type HostToWebview,
   type PanelState,
@@ -31,19 +35,26 @@ import { panelTitle, toResultView } from './viewModel';
 
 /** Kept for tests and the leak check; small and bounded. */
 const MAX_POSTED = 50;
-/** How far a restore pages through a job looking for its result (20 × page size results). */
-export const MAX_RESTORE_PAGES = 20;
 
 export const NO_KEY_RESTORE_MESSAGE =
   'The classify result panel was closed because no LlamaCloud API key is set. Set one (LlamaCloud Classify: Set API Key…) and open the result again from the Classify Results view.';
 
-interface Located {
-  item?: FileClassification;
-  reason: string;
-  authProblem?: boolean;
+export interface ResultPanelDeps {
+  controller: JobController;
+  fileNames: FileNameCache;
+  keys: ApiKeyStore;
+  ui: () => Ui;
+  log: Log;
+  clipboard: (text: string) => Thenable<void>;
+  showRawJson: (jobId: string, resultId: string) => Promise<void>;
+  /** Selects the shown result in the tree when the tree is visible (no focus change). */
+  revealInTree: (jobId: string, resultId: string) => void;
+  /** The job the panel shows changed (or the panel closed): pagers of unlisted jobs can be dropped. */
+  onDidChangeJob: (jobId: string | undefined) => void;
+  extensionUri: vscode.Uri;
 }
 
-export class ResultPanels implements vscode.Disposable {
+export class ResultPanel implements vscode.Disposable {
   readonly serializer = new ResultPanelSerializer(this);
   private panel: vscode.WebviewPanel | undefined;
   private panelSubs: vscode.Disposable[] = [];
@@ -53,8 +64,7 @@ export class ResultPanels implements vscode.Disposable {
   private ready = false;
   private html: string | undefined;
   private watched: { pager: ResultPager; sub: { dispose(): void } } | undefined;
-  /** Serialises Previous/Next so each key press moves exactly one result, even while a page loads. */
-  private nav: Promise<void> = Promise.resolve();
+  private readonly navigator: ResultNavigator;
   /** Bumped by every show/restore so a slow one does not override a later one. */
   private seq = 0;
   private readonly posted: HostToWebview[] = [];
@@ -62,30 +72,28 @@ export class ResultPanels implements vscode.Disposable {
   private rejectedCount = 0;
   private readonly fileNamesSub: { dispose(): void };
 
-  constructor(
-    private readonly s: Services,
-    private readonly extensionUri: vscode.Uri,
-  ) {
-    this.fileNamesSub = s.fileNames.onDidChange(() => this.send());
+  constructor(private readonly d: ResultPanelDeps) {
+    this.fileNamesSub = d.fileNames.onDidChange(() => this.send());
+    this.navigator = new ResultNavigator(d.controller, (text) => this.postStatus('busy', text));
   }
 
   // ---- public: opening and restoring -------------------------------------------------------------
 
-  /** services.showResult: shows the result in the preview panel, creating it beside the editor if needed. */
+  /** Shows the result in the preview panel, creating it beside the editor if needed. */
   async show(jobId: string, resultId: string): Promise<void> {
     const seq = ++this.seq;
-    const found = await this.locate(jobId, resultId);
-    if (seq !== this.seq) return;
+    const found = await this.d.controller.locate(jobId, resultId);
+    if (seq !== this.seq) { return; }
     if (!found.item) {
-      if (!found.authProblem) void this.s.ui.warn(found.reason);
+      if (!found.authProblem) { void this.d.ui().warn(found.reason); }
       return;
     }
     if (this.panel) {
       this.panel.reveal(undefined, true);
     } else {
       const panel = vscode.window.createWebviewPanel(
-        RESULT_VIEW_TYPE,
-        panelTitle(found.item, this.s.fileNames.get(found.item.file_id)),
+        RESULT_PANEL_VIEW_TYPE,
+        panelTitle(found.item, this.d.fileNames.get(found.item.file_id)),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
         { ...this.webviewOptions(), enableFindWidget: true, retainContextWhenHidden: false },
       );
@@ -97,29 +105,29 @@ export class ResultPanels implements vscode.Disposable {
 
   /** WebviewPanelSerializer: restores after a reload from {jobId, resultId}, or disposes the panel with a reason. */
   async restore(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
-    panel.webview.options = this.webviewOptions();
     const state = parsePanelState(rawState);
     if (!state) {
-      this.s.log.info('Result panel: nothing to restore (no result in its saved state); closing it.');
+      this.d.log.info('Result panel: nothing to restore (no result in its saved state); closing it.');
       panel.dispose();
       return;
     }
+    const seq = ++this.seq;
+    this.attach(panel); // the page says "Loading…" at once, while the key is read and pages load
     let disposed = false;
     const sub = panel.onDidDispose(() => (disposed = true));
     try {
-      if (!(await this.s.keys.get())) {
+      if (!(await this.d.keys.get())) {
         panel.dispose();
-        void this.s.ui.warn(NO_KEY_RESTORE_MESSAGE);
+        void this.d.ui().warn(NO_KEY_RESTORE_MESSAGE);
         return;
       }
-      const seq = ++this.seq;
-      this.attach(panel); // shows "Loading…" while pages load
-      if (!this.s.jobs.get(state.jobId)) await this.s.jobs.add(state.jobId);
-      const found = await this.locate(state.jobId, state.resultId);
-      if (disposed || seq !== this.seq) return;
+      // The restored result's job comes back into the view, as it was when the result was opened.
+      if (!this.d.controller.jobs.get(state.jobId)) { await this.d.controller.jobs.add(state.jobId); }
+      const found = await this.d.controller.locate(state.jobId, state.resultId);
+      if (disposed || seq !== this.seq) { return; }
       if (!found.item) {
         panel.dispose();
-        if (!found.authProblem) void this.s.ui.warn(`The classify result panel was closed: ${found.reason}`);
+        if (!found.authProblem) {void this.d.ui().warn(`The classify result panel was closed: ${found.reason}`);}
         return;
       }
       this.setCurrent(state.jobId, found.item);
@@ -136,7 +144,7 @@ export class ResultPanels implements vscode.Disposable {
     const msg = parseWebviewMessage(raw);
     if (!msg) {
       this.rejectedCount++;
-      this.s.log.warn(`Result panel: ignored a message outside its protocol: ${describeRejected(raw)}`);
+      this.d.log.warn(`Result panel: ignored a message outside its protocol: ${describeRejected(raw)}`);
       return;
     }
     try {
@@ -148,16 +156,16 @@ export class ResultPanels implements vscode.Disposable {
           return;
         case 'prev':
         case 'next':
-          return await this.enqueueStep(msg.type === 'next' ? 1 : -1);
+          return await this.step(msg.type === 'next' ? 1 : -1);
         case 'copy':
           return await this.copy(msg.what);
         case 'showRawJson':
-          if (this.current) await showRawJson(this.current.jobId, this.current.resultId);
+          if (this.current) { await this.d.showRawJson(this.current.jobId, this.current.resultId); }
           return;
       }
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.s.log.error(`Result panel: ${msg.type} failed: ${message}`);
+      const message = errorMessage(err);
+      this.d.log.error(`Result panel: ${msg.type} failed: ${message}`);
       this.postStatus('error', message);
     }
   }
@@ -180,7 +188,7 @@ export class ResultPanels implements vscode.Disposable {
   lastShown(): ResultView | undefined {
     for (let i = this.posted.length - 1; i >= 0; i--) {
       const m = this.posted[i];
-      if (m.type === 'show') return m.result;
+      if (m.type === 'show') { return m.result; }
     }
     return undefined;
   }
@@ -209,7 +217,12 @@ export class ResultPanels implements vscode.Disposable {
   // ---- internals ---------------------------------------------------------------------------------
 
   private webviewOptions(): vscode.WebviewOptions {
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    const root = this.d.extensionUri;
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'dist', 'webview')],
+    };
   }
 
   /** Makes `panel` the preview panel: listener first, then the page (set once; data goes by message). */
@@ -230,20 +243,21 @@ export class ResultPanels implements vscode.Disposable {
       web.onDidReceiveMessage((m: unknown) => void this.handleMessage(m)),
       panel.onDidChangeViewState(({ webviewPanel }) => {
         // retainContextWhenHidden is off: a hidden page is destroyed and posts 'ready' again when shown.
-        if (!webviewPanel.visible) this.ready = false;
-        else this.send();
+        if (!webviewPanel.visible) { this.ready = false; }
+        else { this.send(); }
       }),
       panel.onDidDispose(() => {
-        if (this.panel === panel) this.detach();
+        if (this.panel === panel) { this.detach(); }
       }),
     ];
-    const media = (file: string) => web.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
-    this.html = buildResultHtml({ cspSource: web.cspSource, scriptUri: media('result.js'), styleUri: media('result.css') }).html;
+    const uri = (...parts: string[]) => web.asWebviewUri(vscode.Uri.joinPath(this.d.extensionUri, ...parts)).toString();
+    this.html = buildResultHtml({ cspSource: web.cspSource, scriptUri: uri('dist', 'webview', 'result.js'), styleUri: uri('media', 'result.css') }).html;
     web.html = this.html;
   }
 
   private detach(): void {
-    for (const d of this.panelSubs) d.dispose();
+    const hadJob = this.current?.jobId;
+    for (const d of this.panelSubs) { d.dispose(); }
     this.panelSubs = [];
     this.watched?.sub.dispose();
     this.watched = undefined;
@@ -251,32 +265,35 @@ export class ResultPanels implements vscode.Disposable {
     this.ready = false;
     this.current = undefined;
     this.lastItem = undefined;
+    if (hadJob) { this.d.onDidChangeJob(undefined); }
   }
 
   private setCurrent(jobId: string, item: FileClassification): void {
+    const previousJob = this.current?.jobId;
     this.current = { jobId, resultId: item.id };
     this.lastItem = item;
-    const pager = this.s.jobs.pager(jobId);
+    const pager = this.d.controller.jobs.pager(jobId);
     if (this.watched?.pager !== pager) {
       this.watched?.sub.dispose();
       // Position, "has more" and refreshed data follow the job's pager (Load more in the tree, refresh).
       this.watched = { pager, sub: pager.onDidChange(() => this.send()) };
     }
-    void this.s.fileNames.resolve([item.file_id]);
+    void this.d.fileNames.resolve([item.file_id]);
+    if (previousJob !== jobId) { this.d.onDidChangeJob(jobId); }
   }
 
   /** Sends the current result to the page once it is ready; before that the page's 'ready' triggers it. */
   private send(): void {
     const panel = this.panel;
     const cur = this.current;
-    if (!panel || !cur || !this.lastItem) return;
-    const pager = this.s.jobs.pager(cur.jobId);
+    if (!panel || !cur || !this.lastItem) { return; }
+    const pager = this.d.controller.jobs.pager(cur.jobId);
     const index = pager.items.findIndex((i) => i.id === cur.resultId);
-    if (index >= 0) this.lastItem = pager.items[index]; // a refresh may bring a newer copy
+    if (index >= 0) { this.lastItem = pager.items[index]; } // a refresh may bring a newer copy
     const item = this.lastItem;
-    const fileName = this.s.fileNames.get(item.file_id);
+    const fileName = this.d.fileNames.get(item.file_id);
     panel.title = panelTitle(item, fileName);
-    if (!this.ready) return;
+    if (!this.ready) { return; }
     const result = toResultView(item, {
       fileName,
       index,
@@ -289,12 +306,12 @@ export class ResultPanels implements vscode.Disposable {
   }
 
   private postStatus(kind: StatusKind, text: string): void {
-    if (this.panel && this.ready) this.post({ type: 'status', kind, text });
+    if (this.panel && this.ready) {this.post({ type: 'status', kind, text });}
   }
 
   private post(msg: HostToWebview): void {
     this.posted.push(msg);
-    if (this.posted.length > MAX_POSTED) this.posted.splice(0, this.posted.length - MAX_POSTED);
+    if (this.posted.length > MAX_POSTED) { this.posted.splice(0, this.posted.length - MAX_POSTED); }
     try {
       void Promise.resolve(this.panel?.webview.postMessage(msg)).catch(() => undefined);
     } catch {
@@ -302,83 +319,18 @@ export class ResultPanels implements vscode.Disposable {
     }
   }
 
-  /** Finds a result in the job's loaded pages, loading more (bounded) when it is not there yet. */
-  private async locate(jobId: string, resultId: string, maxPages = MAX_RESTORE_PAGES): Promise<Located> {
-    const pager = this.s.jobs.pager(jobId);
-    const find = () => pager.items.find((i) => i.id === resultId);
-    let item = find();
-    if (item) return { item, reason: '' };
-    const failedBefore = pager.state === 'error';
-    await loadFirst(this.s, jobId);
-    if (failedBefore) await loadMore(this.s, jobId); // retry what failed earlier, once
-    for (let pages = 0; !(item = find()) && pager.hasMore && pager.state !== 'error' && pages < maxPages; pages++) {
-      await loadMore(this.s, jobId);
-    }
-    if (item) return { item, reason: '' };
-    if (pager.state === 'error') {
-      return { reason: `couldn't load job ${jobId}: ${pager.error?.message ?? 'unknown error'}`, authProblem: isAuthError(pager.error) };
-    }
-    if (pager.hasMore) {
-      return { reason: `result ${resultId} was not found in the first ${pager.items.length.toLocaleString('en-US')} results of job ${jobId}. Open the job and load more to find it.` };
-    }
-    return { reason: `result ${resultId} is not in job ${jobId} any more (or the job is gone).` };
-  }
-
-  private enqueueStep(delta: 1 | -1): Promise<void> {
-    const run = this.nav.then(() => this.step(delta));
-    this.nav = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Previous/Next through the job's loaded results, loading the next page at the end of the list. */
   private async step(delta: 1 | -1): Promise<void> {
-    const cur = this.current;
-    if (!cur) return;
-    let pager = this.s.jobs.pager(cur.jobId);
-    let index = pager.items.findIndex((i) => i.id === cur.resultId);
-    if (index < 0) {
-      // The job's pages are gone (it was removed from the view): find the result again, then step.
-      this.postStatus('busy', 'Loading the job’s results…');
-      const found = await this.locate(cur.jobId, cur.resultId);
-      if (this.current !== cur) return;
-      pager = this.s.jobs.pager(cur.jobId);
-      index = pager.items.findIndex((i) => i.id === cur.resultId);
-      if (!found.item || index < 0) {
-        this.postStatus('error', `Couldn't move to the ${delta > 0 ? 'next' : 'previous'} result: ${found.reason}`);
-        return;
-      }
-    }
-    const target = index + delta;
-    if (target < 0) return;
-    if (target >= pager.items.length) {
-      if (!pager.hasMore) return;
-      this.postStatus('busy', 'Loading more results…');
-      await loadMore(this.s, cur.jobId);
-      if (this.current !== cur) return; // another result was opened meanwhile
-      if (target >= pager.items.length) {
-        this.postStatus('error', pager.error ? `Couldn't load more results: ${pager.error.message}` : 'There are no more results.');
-        return;
-      }
-    }
-    const item = pager.items[target];
-    this.setCurrent(cur.jobId, item);
-    this.send();
-    this.revealInTree(cur.jobId, item.id);
-  }
-
-  /** Keeps the tree's selection on the shown result while the tree is visible (no focus change). */
-  private revealInTree(jobId: string, resultId: string): void {
-    if (!this.s.treeView.visible) return;
-    const node = this.s.tree.resultNode(jobId, resultId);
-    if (!node) return;
-    Promise.resolve(this.s.treeView.reveal(node, { select: true, focus: false })).catch((err: unknown) =>
-      this.s.log.warn(`Result panel: could not select the result in the tree: ${err instanceof Error ? err.message : String(err)}`),
-    );
+    const outcome = await this.navigator.step(delta, () => this.current, (from, item) => {
+      this.setCurrent(from.jobId, item);
+      this.send();
+      this.d.revealInTree(from.jobId, item.id);
+    });
+    if (outcome.kind === 'failed') { this.postStatus('error', outcome.text); }
   }
 
   private async copy(what: CopyWhat): Promise<void> {
     const item = this.lastItem;
-    if (!item) return;
+    if (!item) { return; }
     let text: string;
     let done: string;
     if (what === 'id') {
@@ -386,7 +338,7 @@ export class ResultPanels implements vscode.Disposable {
       done = `Copied result ID ${item.id}`;
     } else if (what === 'reasoning') {
       if (!item.result) {
-        this.s.ui.status('This result has no reasoning to copy');
+        this.d.ui().status('This result has no reasoning to copy');
         return;
       }
       text = item.result.reasoning;
@@ -395,7 +347,7 @@ export class ResultPanels implements vscode.Disposable {
       text = JSON.stringify(item, null, 2);
       done = 'Copied the result as JSON';
     }
-    await this.s.clipboard(text);
-    this.s.ui.status(done);
+    await this.d.clipboard(text);
+    this.d.ui().status(done);
   }
 }

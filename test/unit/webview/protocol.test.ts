@@ -1,9 +1,9 @@
 // The result panel's message protocol and view model: the allow-list is the security boundary.
 import * as assert from 'assert';
-import type { FileClassification } from '../../src/api/types';
-import { describeRejected, parsePanelState, parseWebviewMessage } from '../../src/webview/protocol';
-import { NO_MATCH_NOTE, NO_RESULT_NOTE, panelTitle, positionText, toResultView } from '../../src/webview/viewModel';
-import { HOSTILE, LONG_REASONING } from '../fake-server/datasets';
+import type { FileClassification } from '../../../src/api/types';
+import { describeRejected, parsePanelState, parseWebviewMessage } from '../../../src/webview/protocol';
+import { NO_MATCH_NOTE, NO_RESULT_NOTE, panelTitle, positionText, toResultView } from '../../../src/webview/viewModel';
+import { HOSTILE, LONG_REASONING } from '../../fake-server/datasets';
 
 describe('Result panel protocol: inbound validator', () => {
   it('accepts exactly the allow-list, as fresh objects', () => {
@@ -55,7 +55,7 @@ describe('Result panel protocol: inbound validator', () => {
       () => ({ type: 'ready' }),
       JSON.parse('{"type":"ready","__proto__":{"x":1}}'),
     ];
-    for (const m of rejected) assert.strictEqual(parseWebviewMessage(m), undefined, `should reject ${describeRejected(m)}`);
+    for (const m of rejected) {assert.strictEqual(parseWebviewMessage(m), undefined, `should reject ${describeRejected(m)}`);}
   });
 
   it('describes a rejected payload briefly, never a large one in full', () => {

@@ -2,8 +2,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildDataset, HOSTILE, LONG_REASONING } from '../fake-server/datasets';
-import { buildResultHtml, contentSecurityPolicy, escapeAttr, makeNonce } from '../../src/webview/html';
+import * as ts from 'typescript';
+import { buildDataset, HOSTILE, LONG_REASONING } from '../../fake-server/datasets';
+import { buildResultHtml, contentSecurityPolicy, escapeAttr, makeNonce } from '../../../src/webview/html';
 
 const RES = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
@@ -89,12 +90,12 @@ describe('Result panel HTML', () => {
     for (const job of jobs.slice(0, 3)) {
       const row = job.row(0);
       needles.push(row.id, job.id);
-      if (row.file_id) needles.push(row.file_id);
-      if (row.result?.reasoning) needles.push(row.result.reasoning);
+      if (row.file_id) { needles.push(row.file_id); }
+      if (row.result?.reasoning) { needles.push(row.result.reasoning); }
     }
     needles.push(...[...files.values()].slice(0, 5).map((f) => f.name));
     // "Confidence" is a static heading; the others must not be there.
-    for (const n of needles.filter((x) => x !== 'Confidence')) assert.ok(!html.includes(n), `found remote-looking text: ${n}`);
+    for (const n of needles.filter((x) => x !== 'Confidence')) {assert.ok(!html.includes(n), `found remote-looking text: ${n}`);}
   });
 
   it('has the public element ids and accessible structure', () => {
@@ -112,14 +113,65 @@ describe('Result panel HTML', () => {
     assert.match(html, /<html lang="en">/);
   });
 
-  it('the page script places text with textContent only and styles through the CSSOM', () => {
-    const js = fs.readFileSync(path.resolve(__dirname, '../../../media/result.js'), 'utf8');
-    const code = js.replace(/^\s*\/\/.*$/gm, ''); // comments may name what is banned
-    for (const banned of [/innerHTML/, /outerHTML/, /insertAdjacentHTML/, /document\.write/, /\beval\(/, /new Function/, /setAttribute\(\s*['"](style|on)/, /createContextualFragment/]) {
-      assert.ok(!banned.test(code), `media/result.js uses ${banned}`);
+  it('the page script (src/webview/page) places text with textContent only and styles through the CSSOM', () => {
+    // The TypeScript sources, comments removed by the compiler (comments may name what is banned).
+    const dir = path.resolve(__dirname, '../../../../src/webview/page');
+    const sources = pageSources(dir);
+    assert.ok(sources.has('result.ts'), 'the entry point esbuild bundles');
+    const printer = ts.createPrinter({ removeComments: true });
+    const code = new Map([...sources].map(([name, text]) => [name, printer.printFile(ts.createSourceFile(name, text, ts.ScriptTarget.ES2022, true))]));
+    const all = [...code.values()].join('\n');
+    for (const banned of [
+      /innerHTML/,
+      /outerHTML/,
+      /insertAdjacentHTML/,
+      /document\.write/,
+      /\beval\(/,
+      /new Function/,
+      /setAttribute\(\s*['"](style|on)/,
+      /createContextualFragment/,
+      /DOMParser/,
+      /srcdoc/,
+      /\.on[a-z]+\s*=[^=]/,
+    ]) {
+      for (const [name, text] of code) {assert.ok(!banned.test(text), `src/webview/page/${name} uses ${banned}`);}
     }
-    assert.match(code, /textContent/);
-    assert.match(code, /postMessage\(\{ type: 'ready' \}\)/, 'the page starts the ready handshake');
-    assert.match(code, /setState\(\{ jobId: str\(r\.jobId\), resultId: str\(r\.resultId\) \}\)/, 'only the two IDs are persisted');
+    assert.match(all, /\.textContent = /);
+    assert.match(all, /\.style\.width = /, 'the meter is sized through the CSSOM');
+    // Both sides of the protocol are type-checked: the page imports the message types, and only types.
+    for (const [name, text] of sources) {
+      for (const m of text.matchAll(/^import\b[^;]*from '\.\.\/protocol';/gm)) {assert.match(m[0], /^import type /, `${name}: ${m[0]}`);}
+    }
+    const entry = code.get('result.ts')!;
+    assert.strictEqual((all.match(/\.postMessage\(/g) ?? []).length, 1, 'one postMessage call, in the typed post()');
+    assert.match(entry, /const post = \(message: WebviewToHost\): void => vscode\.postMessage\(message\);/);
+    assert.match(entry, /function handle\(msg: HostToWebview\)/, 'handled messages are HostToWebview');
+    assert.match(code.get('vscodeApi.ts')!, /postMessage\(message: WebviewToHost\): void;\s+setState\(state: PanelState\): void;/);
+    // The ready handshake: posted once the message listener is installed, and again when shown.
+    const topLevel = ts
+      .createSourceFile('result.ts', sources.get('result.ts')!, ts.ScriptTarget.ES2022, true)
+      .statements.map((st) => printer.printNode(ts.EmitHint.Unspecified, st, st.getSourceFile()));
+    const listener = topLevel.findIndex((st) => st.startsWith("window.addEventListener('message'"));
+    const ready = topLevel.indexOf("post({ type: 'ready' });");
+    assert.ok(listener >= 0 && ready > listener, 'ready is posted (at the top level) after the message listener is installed');
+    assert.match(entry, /'visibilitychange'[\s\S]*visibilityState === 'visible'\)\s*\{?\s*post\(\{ type: 'ready' \}\)/);
+    // Only the two IDs are persisted.
+    assert.strictEqual((all.match(/setState\(/g) ?? []).length, 2, 'the typed declaration and the one call');
+    assert.match(entry, /\(state\) => vscode\.setState\(state\)/);
+    assert.match(code.get('render.ts')!, /persist\(\{ jobId: str\(r\.jobId\), resultId: str\(r\.resultId\) \}\)/, 'only the two IDs are persisted');
   });
 });
+
+/** The page's TypeScript files (recursively), by path relative to `dir`. */
+function pageSources(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (sub: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) { walk(rel); }
+      else if (entry.name.endsWith('.ts')) { out.set(rel, fs.readFileSync(path.join(dir, rel), 'utf8')); }
+    }
+  };
+  walk('');
+  return out;
+}

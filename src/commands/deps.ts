@@ -1,0 +1,32 @@
+// What the commands work with. Built once in extension.ts after everything it names exists.
+import type { LlamaCloudClient } from '../api/client';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { JobController } from '../model/controller';
+import type { JobList } from '../model/jobList';
+import type { JobView } from '../tree/jobView';
+import type { AuthNotice } from '../ui/authNotice';
+import type { Log } from '../ui/log';
+import type { Ui } from '../ui/prompts';
+import type { ResultPanel } from '../webview/resultPanel';
+
+export interface CommandDeps {
+  controller: JobController;
+  jobs: JobList;
+  keys: ApiKeyStore;
+  client: LlamaCloudClient;
+  log: Log;
+  /** The prompt seam: tests replace it with a scripted one. */
+  ui: () => Ui;
+  authNotice: AuthNotice;
+  view: JobView;
+  panel: ResultPanel;
+  clipboard: (text: string) => Thenable<void>;
+  showRawJson: (jobId: string, resultId: string) => Promise<void>;
+}
+
+/** Commands from tree rows get the node; from keybindings, links or tests, a job ID string. */
+export function jobIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') { return arg; }
+  if (typeof arg === 'object' && arg !== null && typeof (arg as { jobId?: unknown }).jobId === 'string') {return (arg as { jobId: string }).jobId;}
+  return undefined;
+}

@@ -1,0 +1,53 @@
+// Every ID the manifest (package.json `contributes`) and the code share: commands, views, webview
+// types, context keys and tree-row context values. A unit test checks package.json contributes
+// exactly these, so a rename cannot leave a dead menu entry or an unregistered command.
+
+export const EXTENSION_ID = 'llamacloud-classify.llamacloud-classify-results';
+
+export const Commands = {
+  openJob: 'llamaClassify.openJob',
+  setApiKey: 'llamaClassify.setApiKey',
+  clearApiKey: 'llamaClassify.clearApiKey',
+  refresh: 'llamaClassify.refresh',
+  loadMore: 'llamaClassify.loadMore',
+  cancelLoad: 'llamaClassify.cancelLoad',
+  removeJob: 'llamaClassify.removeJob',
+  openResult: 'llamaClassify.openResult',
+  showRawJson: 'llamaClassify.showRawJson',
+  copyJobId: 'llamaClassify.copyJobId',
+  copyResultId: 'llamaClassify.copyResultId',
+  showLog: 'llamaClassify.showLog',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+export const VIEW_CONTAINER_ID = 'llamaClassify';
+export const RESULTS_VIEW_ID = 'llamaClassify.results';
+export const RESULT_PANEL_VIEW_TYPE = 'llamaClassify.result';
+
+/** Context keys set with `setContext` and read in `when` clauses. */
+export const ContextKeys = {
+  hasApiKey: 'llamaClassify.hasApiKey',
+} as const;
+
+/** `TreeItem.contextValue`s, matched by `viewItem == …` in menus. */
+export const RowContext = {
+  job: 'llamaClassify:job',
+  result: 'llamaClassify:result',
+  loadMore: 'llamaClassify:loadMore',
+  loading: 'llamaClassify:loading',
+  error: 'llamaClassify:error',
+  status: 'llamaClassify:status',
+} as const;
+
+/** The settings section; each key is `llamaClassify.<name>`. */
+export const SETTINGS_SECTION = 'llamaClassify';
+export const Settings = {
+  region: 'region',
+  baseUrl: 'baseUrl',
+  organizationId: 'organizationId',
+  projectId: 'projectId',
+  pageSize: 'pageSize',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+  prefetch: 'prefetch',
+} as const;

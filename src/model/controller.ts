@@ -1,0 +1,119 @@
+// The one owner of loading: first page, Load more, refresh, and the reload that key, connection and
+// "Refresh all" changes share, plus what follows every load (file names, the remembered count, error
+// reports). Built before the tree and the result panel and handed to both. Imports no `vscode`: the
+// few things it needs from the editor come through `ControllerHost`.
+import { isAuthError, type LlamaCloudError } from '../api/errors';
+import type { FileClassification } from '../api/types';
+import type { FileNameCache } from './fileNames';
+import type { JobList } from './jobList';
+import type { ResultPager } from './pager';
+
+export interface ControllerHost {
+  /** Shows the view's progress bar while `work` runs. */
+  withViewProgress(work: Promise<void>): Promise<void>;
+  log: { info(message: string): void; warn(message: string): void; error(message: string): void };
+  /** The key was rejected (401). Must not wait for the person: it shows a notice and returns. */
+  authRejected(error: LlamaCloudError): void;
+}
+
+/** How far a lookup pages through a job for one result. */
+export const MAX_LOCATE_PAGES = 20;
+
+export interface Located {
+  item?: FileClassification;
+  /** Why the result could not be shown, for a person. */
+  reason: string;
+  /** The failure is a rejected key: the tree row and the notice already say so. */
+  authProblem?: boolean;
+}
+
+export class JobController {
+  constructor(
+    readonly jobs: JobList,
+    private readonly fileNames: FileNameCache,
+    private readonly host: ControllerHost,
+  ) {}
+
+  /** Loads page 1 unless it was asked for already; after a window reload, as many results as were loaded before. */
+  loadFirst(jobId: string): Promise<void> {
+    const pager = this.jobs.pager(jobId);
+    if (pager.started) { return pager.loadFirst(); }
+    const target = this.jobs.get(jobId)?.loaded ?? 0;
+    return this.track(pager, this.host.withViewProgress(pager.loadFirst(target)));
+  }
+
+  /** The next page, or a retry of what failed last. */
+  loadMore(jobId: string): Promise<void> {
+    const pager = this.jobs.pager(jobId);
+    return this.track(pager, pager.state === 'error' ? pager.retry() : pager.loadMore());
+  }
+
+  /** One job: its status again, and its results from page 1 up to where they were. */
+  async refreshJob(jobId: string): Promise<void> {
+    if (this.jobs.get(jobId)) { void this.jobs.refreshMeta(jobId); }
+    const pager = this.jobs.existingPager(jobId);
+    if (!pager?.started) { return; }
+    await this.track(pager, this.host.withViewProgress(pager.refresh()));
+  }
+
+  /**
+   * The one reload path: a new key, a new connection, or Refresh on the whole view. Every started
+   * pager (also one the panel made) reloads up to where it was; statuses are read again; with
+   * `newConnection` the file names of the old server are forgotten and looked up again.
+   */
+  async reload(opts: { newConnection?: boolean } = {}): Promise<void> {
+    if (opts.newConnection) { this.fileNames.clear(); }
+    for (const job of this.jobs.jobs) { void this.jobs.refreshMeta(job.id); }
+    const started = this.jobs.allPagers().filter((p) => p.started);
+    await Promise.all(started.map((p) => this.track(p, this.host.withViewProgress(p.refresh()))));
+  }
+
+  cancel(jobId: string): void {
+    this.jobs.existingPager(jobId)?.cancel();
+  }
+
+  /** Finds a result in the job's loaded pages, loading more (bounded) when it is not there yet. */
+  async locate(jobId: string, resultId: string, maxPages = MAX_LOCATE_PAGES): Promise<Located> {
+    const pager = this.jobs.pager(jobId);
+    const find = () => pager.items.find((i) => i.id === resultId);
+    let item = find();
+    if (item) {return { item, reason: '' };}
+    const failedBefore = pager.state === 'error';
+    await this.loadFirst(jobId);
+    if (failedBefore) { await this.loadMore(jobId); } // retry what failed earlier, once
+    for (let pages = 0; !(item = find()) && pager.hasMore && pager.state !== 'error' && pages < maxPages; pages++) {
+      await this.loadMore(jobId);
+    }
+    if (item) {return { item, reason: '' };}
+    if (pager.state === 'error') {
+      return { reason: `couldn't load job ${jobId}: ${pager.error?.message ?? 'unknown error'}`, authProblem: isAuthError(pager.error) };
+    }
+    if (pager.hasMore) {
+      return {
+        reason: `result ${resultId} was not found in the first ${pager.items.length.toLocaleString('en-US')} results of job ${jobId}. Open the job and load more to find it.`,
+      };
+    }
+    return { reason: `result ${resultId} is not in job ${jobId} any more (or the job is gone).` };
+  }
+
+  private async track(pager: ResultPager, work: Promise<void>): Promise<void> {
+    await work;
+    this.afterLoad(pager);
+  }
+
+  /** After any load: names for every loaded row, the count to restore, and one report of a failure. */
+  private afterLoad(pager: ResultPager): void {
+    if (this.jobs.existingPager(pager.jobId) !== pager) { return; } // dropped meanwhile (job removed)
+    if (pager.items.length) { void this.fileNames.resolve(pager.items.map((i) => i.file_id)); }
+    const listed = !!this.jobs.get(pager.jobId);
+    if (listed && pager.items.length) { void this.jobs.rememberLoaded(pager.jobId, pager.items.length); }
+    const err = pager.state === 'error' ? pager.error : undefined;
+    if (!err) {
+      // The job's status could not be read last time (network down, key rejected): the server answers now.
+      if (listed && this.jobs.statusUnread(pager.jobId)) { void this.jobs.refreshMeta(pager.jobId); }
+      return;
+    }
+    this.host.log.error(`Job ${pager.jobId}: ${err.message}`);
+    if (isAuthError(err)) { this.host.authRejected(err as LlamaCloudError); }
+  }
+}

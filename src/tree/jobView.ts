@@ -1,0 +1,85 @@
+// The Classify Results view: the TreeView over the provider, and what a person does to it — open a
+// job (add, expand, reveal, load), select a result, and remember which jobs are expanded.
+import * as vscode from 'vscode';
+import { errorMessage } from '../api/errors';
+import { RESULTS_VIEW_ID } from '../constants';
+import type { JobController } from '../model/controller';
+import type { JobList } from '../model/jobList';
+import type { Log } from '../ui/log';
+import type { Node } from './nodes';
+import { ResultsTreeProvider } from './provider';
+
+export class JobView implements vscode.Disposable {
+  readonly provider: ResultsTreeProvider;
+  readonly treeView: vscode.TreeView<Node>;
+  private readonly subs: vscode.Disposable[];
+
+  constructor(
+    private readonly jobs: JobList,
+    private readonly controller: JobController,
+    fileNames: ConstructorParameters<typeof ResultsTreeProvider>[1],
+    private readonly log: Log,
+  ) {
+    this.provider = new ResultsTreeProvider(jobs, fileNames, controller);
+    this.treeView = vscode.window.createTreeView(RESULTS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.subs = [
+      this.provider,
+      this.treeView,
+      // Where the person was survives a window reload: expanded jobs come back expanded.
+      this.treeView.onDidExpandElement(({ element }) => element.kind === 'job' && void jobs.setExpanded(element.jobId, true)),
+      this.treeView.onDidCollapseElement(({ element }) => element.kind === 'job' && void jobs.setExpanded(element.jobId, false)),
+    ];
+  }
+
+  /** Adds the job (or finds it), expands and reveals it, and loads its first page. */
+  async showJob(jobId: string): Promise<void> {
+    // The first page is asked for before anything else waits (saving the list, revealing the row):
+    // in a remote window each of those is a round trip, and the network is the one cost that counts.
+    const adding = this.jobs.add(jobId);
+    const loading = this.controller.loadFirst(jobId);
+    this.provider.expandOnNextRender(jobId);
+    this.provider.refreshAll();
+    this.provider.flush();
+    void loading.then(() => this.jobs.refreshMeta(jobId)); // the status after the rows: they matter more
+    await adding;
+    void this.jobs.setExpanded(jobId, true);
+    await this.reveal(jobId);
+    await loading;
+  }
+
+  /**
+   * Moves keyboard focus to the view. Before a prompt opens: when the palette that ran the command
+   * closes, focus returns to what had it — a webview returns late and can take a prompt's keystrokes.
+   * Focusing the view first (the job will show there anyway) lets that settle before the prompt opens.
+   */
+  async focus(): Promise<void> {
+    try {
+      await vscode.commands.executeCommand(`${RESULTS_VIEW_ID}.focus`);
+    } catch (err) {
+      this.log.warn(`Could not focus the Classify Results view: ${errorMessage(err)}`);
+    }
+  }
+
+  /** Keeps the tree's selection on a result while the tree is visible (no focus change). */
+  revealResult(jobId: string, resultId: string): void {
+    if (!this.treeView.visible) { return; }
+    const node = this.provider.resultNode(jobId, resultId);
+    if (!node) { return; }
+    Promise.resolve(this.treeView.reveal(node, { select: true, focus: false })).catch((err: unknown) =>
+      this.log.warn(`Could not select result ${resultId} in the tree: ${errorMessage(err)}`),
+    );
+  }
+
+  dispose(): void {
+    for (const s of this.subs) { s.dispose(); }
+  }
+
+  private async reveal(jobId: string): Promise<void> {
+    try {
+      await vscode.commands.executeCommand(`${RESULTS_VIEW_ID}.focus`);
+      await this.treeView.reveal(this.provider.jobNode(jobId), { select: true, focus: false, expand: true });
+    } catch (err) {
+      this.log.warn(`Could not reveal job ${jobId} in the tree: ${errorMessage(err)}`);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import * as assert from 'assert';
+import { LlamaCloudError } from '../../../src/api/errors';
+import type { ClassifyJobResultsPage, FileInfo } from '../../../src/api/types';
+import { JobController } from '../../../src/model/controller';
+import { FileNameCache } from '../../../src/model/fileNames';
+import { JobList } from '../../../src/model/jobList';
+import { ResultPager } from '../../../src/model/pager';
+import { MemoryStore } from './memoryStore';
+
+/** A job of `count` results served `size` per page, synchronously from memory (no HTTP: the model's own logic). */
+function pagesOf(count: number, size: number, fail?: () => Error | undefined) {
+  const calls: (string | undefined)[] = [];
+  const fetch = async (token: string | undefined): Promise<ClassifyJobResultsPage> => {
+    calls.push(token);
+    const err = fail?.();
+    if (err) { throw err; }
+    const start = token ? Number(token) : 0;
+    const end = Math.min(count, start + size);
+    const items = [];
+    for (let i = start; i < end; i++) {items.push({ id: `r${i}`, classify_job_id: 'j', file_id: `f${i}`, result: null, created_at: null, updated_at: null });}
+    return { items, next_page_token: end < count ? String(end) : null, total_size: count };
+  };
+  return { fetch, calls };
+}
+
+function setUp(opts: { count?: number; size?: number; fail?: () => Error | undefined; store?: MemoryStore } = {}) {
+  const pages = pagesOf(opts.count ?? 25, opts.size ?? 10, opts.fail);
+  const lookups: string[][] = [];
+  const fileNames = new FileNameCache(async (ids) => {
+    lookups.push(ids);
+    return new Map<string, FileInfo>(ids.map((id) => [id, { id, name: `${id}.pdf`, file_type: null, file_size: null }]));
+  });
+  const jobs = new JobList(opts.store ?? new MemoryStore(), (id) => new ResultPager(id, pages.fetch), async (id) => ({
+    id,
+    project_id: null,
+    status: 'SUCCESS',
+    rules: [],
+    created_at: null,
+    updated_at: null,
+    error_message: null,
+  }));
+  const log: string[] = [];
+  const auth: string[] = [];
+  let progress = 0;
+  const controller = new JobController(jobs, fileNames, {
+    withViewProgress: (work) => {
+      progress++;
+      return work;
+    },
+    log: { info: (m) => log.push(m), warn: (m) => log.push(m), error: (m) => log.push(m) },
+    authRejected: (e) => auth.push(e.message),
+  });
+  return { controller, jobs, fileNames, pages, lookups, log, auth, progress: () => progress };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('JobController', () => {
+  it('loads page 1 with view progress, then remembers the count and looks up every loaded file name', async () => {
+    const t = setUp();
+    await t.jobs.add('j');
+    await t.controller.loadFirst('j');
+    await t.controller.loadMore('j');
+    await tick();
+    assert.strictEqual(t.progress(), 1, 'the first page shows view progress');
+    assert.strictEqual(t.jobs.pager('j').items.length, 20);
+    assert.strictEqual(t.jobs.get('j')?.loaded, 20);
+    assert.deepStrictEqual(t.lookups.flat().length, 20, 'names for all 20 rows, each asked once');
+  });
+
+  it('after a window reload, loads as many results as were loaded before', async () => {
+    const store = new MemoryStore();
+    store.data.set('llamaClassify.openedJobs', [{ id: 'j', loaded: 20, expanded: true }]);
+    const t = setUp({ store, count: 100, size: 10 });
+    await t.controller.loadFirst('j');
+    assert.strictEqual(t.jobs.pager('j').items.length, 20);
+    assert.deepStrictEqual(t.pages.calls, [undefined, '10']);
+  });
+
+  it('reload: every started pager again (also one only the panel uses), up to where it was; names for all rows again on a new connection', async () => {
+    const t = setUp({ count: 3000, size: 1000 });
+    await t.jobs.add('listed');
+    await t.controller.loadFirst('listed');
+    await t.controller.loadMore('listed');
+    await t.controller.loadMore('listed');
+    t.jobs.pager('panel-only');
+    await t.controller.loadFirst('panel-only');
+    t.jobs.pager('never-started');
+    await tick();
+    t.pages.calls.length = 0;
+    t.lookups.length = 0;
+    await t.controller.reload({ newConnection: true });
+    await tick();
+    assert.strictEqual(t.jobs.pager('listed').items.length, 3000);
+    assert.strictEqual(t.pages.calls.length, 3 + 1, 'listed: 3 pages; panel-only: 1; never-started: none');
+    assert.ok(t.fileNames.get('f0'), 'the first row (beyond the last 1,000) has its name again');
+    assert.strictEqual(t.lookups.flat().length, 3000);
+  });
+
+  it('reload without a new connection keeps the names it has', async () => {
+    const t = setUp();
+    await t.jobs.add('j');
+    await t.controller.loadFirst('j');
+    await tick();
+    t.lookups.length = 0;
+    await t.controller.reload();
+    await tick();
+    assert.strictEqual(t.fileNames.get('f0'), 'f0.pdf');
+    assert.deepStrictEqual(t.lookups, []);
+  });
+
+  it('reports a rejected key to the host (which shows one notice), logs every failure', async () => {
+    let fail: Error | undefined = new LlamaCloudError({ kind: 'auth', message: 'LlamaCloud rejected the API key (401).' });
+    const t = setUp({ fail: () => fail });
+    await t.jobs.add('j');
+    await t.controller.loadFirst('j');
+    assert.deepStrictEqual(t.auth, ['LlamaCloud rejected the API key (401).']);
+    fail = new LlamaCloudError({ kind: 'permission', message: 'no access (403)' });
+    await t.controller.loadMore('j');
+    assert.strictEqual(t.auth.length, 1, 'a 403 is not a rejected key');
+    assert.strictEqual(t.log.filter((l) => l.startsWith('Job j:')).length, 2);
+    fail = undefined;
+    await t.controller.loadMore('j');
+    assert.strictEqual(t.jobs.pager('j').state, 'idle');
+  });
+
+  it('refreshJob re-reads a listed job and its pages; a job never loaded sends nothing', async () => {
+    const t = setUp();
+    await t.controller.refreshJob('nothing');
+    assert.deepStrictEqual(t.pages.calls, []);
+    await t.jobs.add('j');
+    await t.controller.loadFirst('j');
+    await t.controller.refreshJob('j');
+    assert.deepStrictEqual(t.pages.calls, [undefined, undefined]);
+  });
+
+  it('locate finds a result on a later page (bounded), and explains when it cannot', async () => {
+    const t = setUp({ count: 100, size: 10 });
+    const found = await t.controller.locate('j', 'r35');
+    assert.strictEqual(found.item?.id, 'r35');
+    assert.strictEqual(t.jobs.pager('j').items.length, 40);
+    const far = await t.controller.locate('j', 'r99', 2);
+    assert.strictEqual(far.item, undefined);
+    assert.match(far.reason, /not found in the first 60 results/);
+    const gone = await t.controller.locate('j', 'nope');
+    assert.match(gone.reason, /is not in job j any more/);
+  });
+
+  it('does nothing after a load for a pager that was dropped meanwhile', async () => {
+    const t = setUp();
+    await t.jobs.add('j');
+    const loading = t.controller.loadFirst('j');
+    await t.jobs.remove('j');
+    await loading;
+    await tick();
+    assert.deepStrictEqual(t.lookups, []);
+    assert.strictEqual(t.jobs.get('j'), undefined);
+  });
+});

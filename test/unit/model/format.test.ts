@@ -1,0 +1,87 @@
+import * as assert from 'assert';
+import type { FileClassification } from '../../../src/api/types';
+import {
+  confidenceBand,
+  formatPercent,
+  formatProgress,
+  itemAccessibilityLabel,
+  itemDescription,
+  itemLabel,
+  reasoningPreview,
+} from '../../../src/model/format';
+
+const row = (over: Partial<FileClassification> = {}): FileClassification => ({
+  id: 'r1',
+  classify_job_id: 'j1',
+  file_id: 'f1',
+  result: { type: 'invoice', confidence: 0.923, reasoning: 'Because.' },
+  created_at: null,
+  updated_at: null,
+  ...over,
+});
+
+describe('result text', () => {
+  it('labels by file name, else file ID, else result ID', () => {
+    assert.strictEqual(itemLabel(row(), 'a.pdf'), 'a.pdf');
+    assert.strictEqual(itemLabel(row(), undefined), 'f1');
+    assert.strictEqual(itemLabel(row({ file_id: null }), undefined), 'r1');
+  });
+  it('describes type and confidence, No match, No result, and untrusted confidence', () => {
+    assert.strictEqual(itemDescription(row()), 'invoice · 92%');
+    assert.strictEqual(itemDescription(row({ result: { type: null, confidence: 0.31, reasoning: '' } })), 'No match · 31%');
+    assert.strictEqual(itemDescription(row({ result: null })), 'No result');
+    assert.strictEqual(itemDescription(row({ result: { type: 'x', confidence: null, reasoning: '', confidenceIssue: 'NaN' } })), 'x · confidence ?');
+  });
+  it('bands confidence and reads it out for screen readers', () => {
+    assert.deepStrictEqual([0.95, 0.8, 0.79, 0.5, 0.49, null].map(confidenceBand), ['high', 'high', 'medium', 'medium', 'low', 'unknown']);
+    assert.strictEqual(itemAccessibilityLabel(row(), 'a.pdf'), 'a.pdf: type invoice, confidence 92%, high');
+  });
+  it('counts with thousands separators, and says "loaded" when the total is unknown', () => {
+    assert.strictEqual(formatProgress(50, 2345), '50 of 2,345');
+    assert.strictEqual(formatProgress(50, undefined), '50 loaded');
+  });
+  it('previews reasoning on one line with an ellipsis', () => {
+    assert.strictEqual(reasoningPreview('a\n\nb   c'), 'a b c');
+    assert.strictEqual(reasoningPreview('x'.repeat(300), 10), `${'x'.repeat(9)}…`);
+  });
+});
+
+describe('confidence bands come from the percentage shown', () => {
+  it('two rows that read the same percentage are in the same band', () => {
+    assert.strictEqual(formatPercent(0.796), '80%');
+    assert.strictEqual(confidenceBand(0.796), 'high', '0.796 reads "80%", like 0.80');
+    assert.strictEqual(confidenceBand(0.8), 'high');
+    assert.strictEqual(formatPercent(0.495), '50%');
+    assert.strictEqual(confidenceBand(0.495), 'medium', '0.495 reads "50%", like 0.5');
+    assert.strictEqual(confidenceBand(0.5), 'medium');
+    assert.strictEqual(confidenceBand(0.7949), 'medium');
+    assert.strictEqual(formatPercent(0.7949), '79%');
+    assert.strictEqual(confidenceBand(0.494), 'low');
+    assert.strictEqual(formatPercent(0.494), '49%');
+    assert.deepStrictEqual([0, 1, Number.NaN, undefined].map(confidenceBand), ['low', 'high', 'unknown', 'unknown']);
+  });
+
+  it('a screen reader never hears "null" or "undefined"', () => {
+    const odd = [
+      row({ result: { type: null, confidence: null, reasoning: '', confidenceIssue: 'the server sent no confidence' } }),
+      row({ result: { type: '', confidence: 0.5, reasoning: '' } }),
+      row({ result: { type: '  ', confidence: Number.NaN, reasoning: '' } }),
+      row({ result: null, file_id: null }),
+    ];
+    for (const r of odd) {
+      const text = itemAccessibilityLabel(r, undefined);
+      assert.doesNotMatch(text, /null|undefined|NaN/, text);
+    }
+    assert.strictEqual(itemAccessibilityLabel(odd[0], 'a.pdf'), 'a.pdf: no match, confidence unknown');
+    assert.strictEqual(itemAccessibilityLabel(odd[1], 'a.pdf'), 'a.pdf: type empty, confidence 50%, medium');
+    assert.strictEqual(itemAccessibilityLabel(row({ result: { type: 'invoice', confidence: 0.796, reasoning: '' } }), 'a.pdf'), 'a.pdf: type invoice, confidence 80%, high');
+  });
+});
+
+describe('a type the server sent unreadably', () => {
+  it('reads "Type unknown", never "No match"', () => {
+    const odd = row({ result: { type: null, typeIssue: 'the server sent a number (3) instead of a type', confidence: 0.7, reasoning: '' } });
+    assert.strictEqual(itemDescription(odd), 'Type unknown · 70%');
+    assert.strictEqual(itemAccessibilityLabel(odd, 'a.pdf'), 'a.pdf: type unknown, confidence 70%, medium');
+  });
+});

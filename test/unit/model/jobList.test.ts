@@ -1,0 +1,121 @@
+import * as assert from 'assert';
+import { JobList } from '../../../src/model/jobList';
+import { ResultPager } from '../../../src/model/pager';
+import { MemoryStore } from './memoryStore';
+
+describe('JobList', () => {
+  const noPages = (id: string) => new ResultPager(id, async () => ({ items: [], next_page_token: null, total_size: 0 }));
+  const job = async (id: string) => ({ id, project_id: null, status: 'SUCCESS', rules: [], created_at: '2026-01-01T00:00:00Z', updated_at: null, error_message: null });
+
+  it('keeps opened and recent jobs across instances (reloads), newest first, without duplicates', async () => {
+    const store = new MemoryStore();
+    const a = new JobList(store, noPages, job);
+    assert.strictEqual(await a.add('j1'), true);
+    assert.strictEqual(await a.add('j2'), true);
+    assert.strictEqual(await a.add('j1'), false);
+    await a.refreshMeta('j2');
+    const b = new JobList(store, noPages, job);
+    assert.deepStrictEqual(b.jobs.map((j) => j.id), ['j2', 'j1']);
+    assert.deepStrictEqual(b.recent, ['j1', 'j2']);
+    assert.strictEqual(b.get('j2')?.meta?.status, 'SUCCESS');
+    await b.remove('j1');
+    assert.deepStrictEqual(new JobList(store, noPages, job).jobs.map((j) => j.id), ['j2']);
+  });
+
+  it('reads a job status once at a time, and remembers a failed read so it can be retried later', async () => {
+    let calls = 0;
+    let fail = true;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const list = new JobList(new MemoryStore(), noPages, async (id) => {
+      calls++;
+      await gate;
+      if (fail) { throw new Error('down'); }
+      return job(id);
+    });
+    await list.add('j1');
+    const reads = [list.refreshMeta('j1'), list.refreshMeta('j1'), list.refreshMeta('j1')];
+    assert.strictEqual(list.statusUnread('j1'), false, 'not while a read is running');
+    release();
+    await Promise.all(reads);
+    assert.strictEqual(calls, 1, 'concurrent reads share one request');
+    assert.strictEqual(list.statusUnread('j1'), true);
+    fail = false;
+    await list.refreshMeta('j1');
+    assert.strictEqual(calls, 2);
+    assert.strictEqual(list.statusUnread('j1'), false);
+    assert.strictEqual(list.get('j1')?.meta?.status, 'SUCCESS');
+  });
+
+  it('ignores corrupt stored state', () => {
+    const store = new MemoryStore();
+    store.data.set('llamaClassify.openedJobs', [null, 5, { id: 'ok' }, { id: 'ok' }, { nope: 1 }]);
+    store.data.set('llamaClassify.recentJobs', 'junk');
+    const list = new JobList(store, noPages, job);
+    assert.deepStrictEqual(list.jobs.map((j) => j.id), ['ok']);
+    assert.deepStrictEqual(list.recent, []);
+  });
+});
+
+describe('JobList: place and memory', () => {
+  const pages = (id: string) => new ResultPager(id, async () => ({ items: [], next_page_token: null, total_size: 0 }));
+  const job = async (id: string) => ({ id, project_id: null, status: 'SUCCESS', rules: [], created_at: null, updated_at: null, error_message: null });
+
+  it('remembers expanded and loaded per job across instances; ignores them for unknown jobs', async () => {
+    const store = new MemoryStore();
+    const a = new JobList(store, pages, job);
+    await a.add('j1');
+    await a.setExpanded('j1', true);
+    await a.rememberLoaded('j1', 150);
+    await a.setExpanded('nope', true);
+    await a.rememberLoaded('nope', 5);
+    const b = new JobList(store, pages, job);
+    assert.deepStrictEqual(b.get('j1'), { id: 'j1', expanded: true, loaded: 150 });
+    assert.strictEqual(b.get('nope'), undefined);
+    await b.setExpanded('j1', false);
+    assert.strictEqual(new JobList(store, pages, job).get('j1')?.expanded, undefined);
+  });
+
+  it('drops malformed remembered fields instead of the job', () => {
+    const store = new MemoryStore();
+    store.data.set('llamaClassify.openedJobs', [
+      { id: 'j1', meta: { status: 5, created_at: {}, error_message: 'boom' }, expanded: 'yes', loaded: -3 },
+      { id: 'j2', loaded: 2.5 },
+    ]);
+    const list = new JobList(store, pages, job);
+    assert.deepStrictEqual(list.jobs, [
+      { id: 'j1', meta: { status: undefined, created_at: null, error_message: 'boom' } },
+      { id: 'j2' },
+    ]);
+  });
+
+  it('prune drops the pagers of unlisted jobs unless kept; remove drops the job’s pager', async () => {
+    const list = new JobList(new MemoryStore(), pages, job);
+    await list.add('listed');
+    const listed = list.pager('listed');
+    const shown = list.pager('shown-in-panel');
+    const stray = list.pager('stray');
+    list.prune(['shown-in-panel']);
+    assert.strictEqual(list.existingPager('listed'), listed);
+    assert.strictEqual(list.existingPager('shown-in-panel'), shown);
+    assert.strictEqual(list.existingPager('stray'), undefined);
+    await stray.loadMore();
+    await list.remove('listed');
+    assert.strictEqual(list.existingPager('listed'), undefined);
+    list.prune();
+    assert.deepStrictEqual(list.allPagers(), []);
+  });
+
+  it('re-fires every pager change, and stops for dropped pagers', async () => {
+    const list = new JobList(new MemoryStore(), pages, job);
+    await list.add('j1');
+    const seen: string[] = [];
+    list.onDidChangePager((p) => seen.push(`${p.jobId}:${p.state}`));
+    const pager = list.pager('j1');
+    await pager.loadMore();
+    assert.deepStrictEqual(seen, ['j1:loading', 'j1:complete']);
+    await list.remove('j1');
+    await pager.refresh();
+    assert.strictEqual(seen.length, 2);
+  });
+});
