@@ -34,6 +34,7 @@ export const ContextKeys = {
 export const RowContext = {
   job: 'llamaClassify:job',
   result: 'llamaClassify:result',
+  range: 'llamaClassify:range',
   loadMore: 'llamaClassify:loadMore',
   loading: 'llamaClassify:loading',
   error: 'llamaClassify:error',

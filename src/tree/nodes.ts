@@ -13,6 +13,14 @@ export interface ResultNode {
   item: FileClassification;
 }
 
+/** Results `start`..`end - 1` of a job with more than RANGE_SIZE loaded: keeps every getChildren small. */
+export interface RangeNode {
+  kind: 'range';
+  jobId: string;
+  start: number;
+  end: number;
+}
+
 export interface LoadMoreNode {
   kind: 'loadMore';
   jobId: string;
@@ -39,12 +47,17 @@ export interface StatusNode {
   title?: string;
 }
 
-export type Node = JobNode | ResultNode | LoadMoreNode | StatusNode;
+export type Node = JobNode | RangeNode | ResultNode | LoadMoreNode | StatusNode;
+
+/** Results per range row once a job has more loaded than this. */
+export const RANGE_SIZE = 1000;
 
 export function nodeId(node: Node): string {
   switch (node.kind) {
     case 'job':
       return `job:${node.jobId}`;
+    case 'range':
+      return `range:${node.jobId}:${node.start}`; // by start only: the last range grows and keeps its state
     case 'result':
       return `result:${node.jobId}/${node.item.id}`;
     case 'loadMore':

@@ -8,8 +8,8 @@ import type { FileClassification } from '../api/types';
 import type { JobController } from '../model/controller';
 import type { FileNameCache } from '../model/fileNames';
 import type { JobList } from '../model/jobList';
-import { type JobNode, type Node, type ResultNode, type StatusKind, type StatusNode } from './nodes';
-import { jobItem, loadMoreItem, resultItem, statusItem } from './render';
+import { RANGE_SIZE, type JobNode, type Node, type RangeNode, type ResultNode, type StatusKind, type StatusNode } from './nodes';
+import { jobItem, loadMoreItem, rangeItem, resultItem, statusItem } from './render';
 
 export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -70,12 +70,21 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
 
   getChildren(element?: Node): Node[] {
     if (!element) { return this.jobs.jobs.map((j) => this.jobNode(j.id)); }
+    if (element.kind === 'range') { return this.rangeChildren(element); }
     if (element.kind !== 'job') { return []; }
     return this.jobChildren(element.jobId);
   }
 
   getParent(element: Node): Node | undefined {
-    return element.kind === 'job' ? undefined : this.jobNode(element.jobId);
+    if (element.kind === 'job') { return undefined; }
+    if (element.kind === 'result') {
+      const items = this.jobs.existingPager(element.jobId)?.items ?? [];
+      if (items.length > RANGE_SIZE) {
+        const index = items.findIndex((i) => i.id === element.item.id);
+        if (index >= 0) { return this.rangeNode(element.jobId, Math.floor(index / RANGE_SIZE) * RANGE_SIZE, items.length); }
+      }
+    }
+    return this.jobNode(element.jobId);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -85,6 +94,8 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const expanded = this.expandNext.delete(node.jobId) || !!entry?.expanded;
         return jobItem(node, entry, this.jobs.existingPager(node.jobId), expanded);
       }
+      case 'range':
+        return rangeItem(node, node.end >= (this.jobs.existingPager(node.jobId)?.items.length ?? 0));
       case 'result':
         return resultItem(node, this.fileNames);
       case 'loadMore':
@@ -146,13 +157,32 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       return [this.status(jobId, 'empty')];
     }
     this.dropStaleRows(jobId, items);
-    const children: Node[] = items.map((item) => this.resultNodeFor(jobId, item));
+    const children: Node[] = [];
+    if (items.length > RANGE_SIZE) {
+      for (let start = 0; start < items.length; start += RANGE_SIZE) { children.push(this.rangeNode(jobId, start, items.length)); }
+    } else {
+      for (const item of items) { children.push(this.resultNodeFor(jobId, item)); }
+    }
     if (pager.hasMore) {children.push({ kind: 'loadMore', jobId });}
     if (error && (!pager.hasMore || isAuthError(error) || isNoAccessError(error))) { children.push(this.errorNode(jobId, error)); }
     if (pager.warning) {
       children.push({ ...this.status(jobId, 'warning', pager.warning), title: pager.stoppedEarly ? 'Paging stopped early' : 'Some results were sent more than once' });
     }
     return children;
+  }
+
+  /** The range row starting at `start`, ending at the next boundary or the last loaded result. */
+  private rangeNode(jobId: string, start: number, loaded: number): RangeNode {
+    return { kind: 'range', jobId, start, end: Math.min(start + RANGE_SIZE, loaded) };
+  }
+
+  private rangeChildren(range: RangeNode): Node[] {
+    if (!this.jobs.get(range.jobId)) { return []; }
+    const items = this.jobs.existingPager(range.jobId)?.items ?? [];
+    const end = Math.min(range.start + RANGE_SIZE, items.length);
+    const rows: Node[] = [];
+    for (let i = range.start; i < end; i++) { rows.push(this.resultNodeFor(range.jobId, items[i])); }
+    return rows;
   }
 
   /** After a refresh the job may hold fewer or other results: forget rows that are gone. */

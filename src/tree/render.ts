@@ -8,6 +8,7 @@ import { Commands, RowContext } from '../constants';
 import type { FileNameCache } from '../model/fileNames';
 import {
   confidenceBand,
+  formatCount,
   formatDate,
   formatPercent,
   formatProgress,
@@ -19,7 +20,7 @@ import {
 } from '../model/format';
 import type { OpenedJob } from '../model/jobList';
 import type { ResultPager } from '../model/pager';
-import { nodeId, type JobNode, type LoadMoreNode, type ResultNode, type StatusNode } from './nodes';
+import { nodeId, type JobNode, type LoadMoreNode, type RangeNode, type ResultNode, type StatusNode } from './nodes';
 
 const BAND_COLORS = {
   high: 'charts.green',
@@ -46,6 +47,19 @@ export function jobItem(node: JobNode, entry: OpenedJob | undefined, pager: Resu
   if (counts) { tip.appendMarkdown('\n\nResults loaded: ').appendText(counts); }
   item.tooltip = tip;
   item.accessibilityInformation = { label: `Classify job ${node.jobId}${status ? `, ${status}` : ''}${counts ? `, ${counts} results` : ''}` };
+  return item;
+}
+
+/** "1–1,000": a slice of a long job's results. The newest slice starts expanded, the others collapsed. */
+export function rangeItem(node: RangeNode, newest: boolean): vscode.TreeItem {
+  const label = `${formatCount(node.start + 1)}–${formatCount(node.end)}`;
+  const item = new vscode.TreeItem(label, newest ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = nodeId(node);
+  item.description = `${formatCount(node.end - node.start)} results`;
+  item.iconPath = new vscode.ThemeIcon('list-flat');
+  item.contextValue = RowContext.range;
+  item.tooltip = `Results ${label} of job ${node.jobId}, in server order.`;
+  item.accessibilityInformation = { label: `Results ${node.start + 1} to ${node.end}` };
   return item;
 }
 

@@ -11,7 +11,8 @@
 //   the activity-bar icon clicked (onView activation, as when a person opens the view).
 // expand10kMs — a job with 10,000 loaded results (pageSize 1000, Load more clicked to the end), collapsed,
 //   then a click on its twistie; timed in the page (performance.now) from the mousedown until the frame
-//   after the job's result rows (`.monaco-list-row[aria-level="2"]` holding its file IDs) are in the DOM.
+//   after the job's result rows (`.monaco-list-row` at level 2, or 3 inside a range row, holding its file
+//   IDs) are in the DOM.
 //   The view keeps a collapsed node's rows, so this is the renderer's own work; a second series collapses,
 //   opens another job (the tree's root refreshes, so the collapsed job's rows go stale) and expands again:
 //   then the view asks the extension host for all 10,000 children (afterRefreshSamples).
@@ -184,7 +185,10 @@ async function armExpandWatcher(page: Page, marker: string): Promise<void> {
     if (!sidebar) {throw new Error('no side bar');}
     document.addEventListener('mousedown', () => (b.t0 = b.t0 || performance.now()), { capture: true, once: true });
     const resultRows = () =>
-      Array.from(sidebar.querySelectorAll('.pane-body .monaco-list-row[aria-level="2"]')).filter((r) => (r.textContent ?? '').includes(marker));
+      // Results sit at level 2 under the job, or level 3 under a range row ("9,001–10,000") once a job holds more than 1,000.
+      Array.from(sidebar.querySelectorAll('.pane-body .monaco-list-row[aria-level="2"], .pane-body .monaco-list-row[aria-level="3"]')).filter((r) =>
+        (r.textContent ?? '').includes(marker),
+      );
     const mo = new MutationObserver(() => {
       if (!b.t0 || b.tRows) {return;}
       const rows = resultRows();

@@ -126,6 +126,8 @@ export interface Rig {
   /** The rows under a job, as TreeItems. */
   rows(jobId: string): vscode.TreeItem[];
   nodes(jobId: string): Node[];
+  /** The rows under a job with range rows ("1–1,000") replaced by the results in them. */
+  flatRows(jobId: string): vscode.TreeItem[];
   close(): Promise<void>;
 }
 
@@ -160,6 +162,10 @@ export async function setUpRig(opts: FakeServerOptions & { prefetch?: boolean } 
     ui,
     nodes,
     rows: (jobId) => nodes(jobId).map((n) => s.tree.getTreeItem(n) as vscode.TreeItem),
+    flatRows: (jobId) =>
+      nodes(jobId)
+        .flatMap((n) => (n.kind === 'range' ? (s.tree.getChildren(n) as Node[]) : [n]))
+        .map((n) => s.tree.getTreeItem(n) as vscode.TreeItem),
     close: async () => {
       for (const job of [...s.jobs.jobs]) { await s.jobs.remove(job.id); }
       await server.close();

@@ -52,9 +52,24 @@ describe('Results tree in the real extension host', function () {
     for (let i = 0; i < 5 && rig.s.jobs.pager(JOB_IDS.multiPage).hasMore; i++) {
       await vscode.commands.executeCommand('llamaClassify.loadMore', JOB_IDS.multiPage);
     }
-    const all = rig.rows(JOB_IDS.multiPage);
-    assert.strictEqual(all.length, 2345, 'no Load more node once complete');
-    assert.ok(!all.some((r) => label(r).startsWith('Load more')));
+    // Past 1,000 results the job's rows are ranges, each holding up to 1,000 results.
+    const ranges = rig.rows(JOB_IDS.multiPage);
+    assert.deepStrictEqual(ranges.map(label), ['1–1,000', '1,001–2,000', '2,001–2,345'], 'no Load more node once complete');
+    assert.deepStrictEqual(ranges.map((r) => r.collapsibleState), [
+      vscode.TreeItemCollapsibleState.Collapsed,
+      vscode.TreeItemCollapsibleState.Collapsed,
+      vscode.TreeItemCollapsibleState.Expanded,
+    ], 'the newest results start expanded');
+    const all = rig.flatRows(JOB_IDS.multiPage);
+    assert.strictEqual(all.length, 2345);
+    assert.strictEqual(new Set(all.map((r) => r.id)).size, 2345);
+    assert.deepStrictEqual(all.map((r) => r.id), rig.s.jobs.pager(JOB_IDS.multiPage).items.map((i) => `result:${JOB_IDS.multiPage}/${i.id}`), 'in server order');
+    // A result's parent is its range, and the range's is the job (reveal walks this).
+    const tree = rig.s.tree;
+    const last = tree.resultNode(JOB_IDS.multiPage, rig.s.jobs.pager(JOB_IDS.multiPage).items[2100].id)!;
+    const parent = tree.getParent(last)!;
+    assert.strictEqual((tree.getTreeItem(parent) as vscode.TreeItem).label, '2,001–2,345');
+    assert.strictEqual(tree.getParent(parent), tree.jobNode(JOB_IDS.multiPage));
     assert.deepStrictEqual(
       server.requests.filter((r) => r.path.endsWith('/results')).map((r) => r.query.page_size),
       ['50', '1000', '1000', '1000'],

@@ -2,8 +2,12 @@ import * as assert from 'assert';
 import type { FileClassification } from '../../../src/api/types';
 import {
   confidenceBand,
+  formatCount,
+  formatDate,
   formatPercent,
   formatProgress,
+  percentOf,
+  typeLabel,
   itemAccessibilityLabel,
   itemDescription,
   itemLabel,
@@ -83,5 +87,32 @@ describe('a type the server sent unreadably', () => {
     const odd = row({ result: { type: null, typeIssue: 'the server sent a number (3) instead of a type', confidence: 0.7, reasoning: '' } });
     assert.strictEqual(itemDescription(odd), 'Type unknown · 70%');
     assert.strictEqual(itemAccessibilityLabel(odd, 'a.pdf'), 'a.pdf: type unknown, confidence 70%, medium');
+  });
+});
+
+describe('dates, counts and type labels', () => {
+  it('formats a date in the given locale; missing is undefined; unreadable stays as sent', () => {
+    assert.strictEqual(formatDate('2026-10-14T09:30:00Z', 'en-US')?.includes('2026'), true);
+    assert.strictEqual(formatDate(null), undefined);
+    assert.strictEqual(formatDate(''), undefined);
+    assert.strictEqual(formatDate('not a date'), 'not a date');
+  });
+  it('counts with separators and says loaded when the total is unknown', () => {
+    assert.strictEqual(formatCount(1234567), '1,234,567');
+    assert.strictEqual(formatProgress(0, 0), '0 of 0');
+    assert.strictEqual(formatProgress(1000, undefined), '1,000 loaded');
+  });
+  it('labels No result, No match and a type', () => {
+    assert.strictEqual(typeLabel(null), 'No result');
+    assert.strictEqual(typeLabel({ type: null, confidence: 0.1, reasoning: '' }), 'No match');
+    assert.strictEqual(typeLabel({ type: 'invoice', confidence: 0.1, reasoning: '' }), 'invoice');
+    assert.strictEqual(percentOf(0.004), 0);
+    assert.strictEqual(percentOf(Number.POSITIVE_INFINITY), undefined);
+    assert.strictEqual(formatPercent(null), undefined);
+  });
+  it('previews reasoning: short text whole, long text cut to max with an ellipsis', () => {
+    assert.strictEqual(reasoningPreview('  short  '), 'short');
+    assert.strictEqual(reasoningPreview('abcdef', 6), 'abcdef');
+    assert.strictEqual(reasoningPreview('abcdefg', 6), 'abcde…');
   });
 });
