@@ -37,7 +37,12 @@ export class JobController {
   /** Loads page 1 unless it was asked for already; after a window reload, as many results as were loaded before. */
   loadFirst(jobId: string): Promise<void> {
     const pager = this.jobs.pager(jobId);
-    if (pager.started) { return pager.loadFirst(); }
+    if (pager.started) {
+      // Already asked for: join the load that runs, or ask again after a cancelled first page.
+      const running = pager.runningOp !== undefined;
+      const load = pager.loadFirst();
+      return running || pager.runningOp === undefined ? load : this.track(pager, load);
+    }
     const target = this.jobs.get(jobId)?.loaded ?? 0;
     return this.track(pager, this.host.withViewProgress(pager.loadFirst(target)));
   }

@@ -37,7 +37,12 @@ interface Ahead {
 export interface PagerOptions {
   /** Read before each background fetch: the `llamaClassify.prefetch` setting. Default: off. */
   prefetch?: () => boolean;
+  /** The clock for the pause after a 429 (tests pass their own). */
+  now?: () => number;
 }
+
+/** After a 429, no background fetch for this long (or the server's Retry-After, if longer). */
+export const RATE_LIMIT_PAUSE_MS = 30_000;
 
 export class ResultPager {
   private acc = new PageAccumulator();
@@ -47,8 +52,8 @@ export class ResultPager {
   private run: Run | undefined;
   private lastFailed: Op | undefined;
   private ahead: Ahead | undefined;
-  /** The server said 429: no background fetch until a load the person asked for succeeds. */
-  private rateLimited = false;
+  /** The server said 429: no background fetch before this time. */
+  private pausedUntil = 0;
   private disposed = false;
   private readonly changed = new Emitter<ResultPager>();
   /** Fires after every state or item change. */
@@ -118,7 +123,9 @@ export class ResultPager {
    * reload), keeps paging until at least that many are loaded, so the user finds their place again.
    */
   loadFirst(target = 0): Promise<void> {
-    if (this._started) { return this.run?.promise ?? Promise.resolve(); }
+    if (this.run) { return this.run.promise; }
+    // Asked for already: loaded, or failed (Retry is the person's call). A cancelled first page is asked for again.
+    if (this._started && (this.acc.pagesLoaded > 0 || this._state === 'error')) { return Promise.resolve(); }
     return target > 1 ? this.refresh(target) : this.loadMore();
   }
 
@@ -131,11 +138,11 @@ export class ResultPager {
     if (this.disposed || (this._started && this.acc.done)) { return Promise.resolve(); }
     const token = this.acc.nextToken;
     const acc = this.acc;
-    const ahead = token !== undefined && this.ahead?.token === token ? this.ahead : undefined;
+    // A background page is always the page after the last one loaded (it is dropped whenever that changes).
+    const ahead = this.ahead;
     this.dropAhead(ahead);
     if (ahead?.page) {
       acc.append(ahead.page, token);
-      this.rateLimited = false;
       this._error = undefined;
       this._state = acc.done ? 'complete' : 'idle';
       this.changed.fire(this);
@@ -214,7 +221,6 @@ export class ResultPager {
     this.run = undefined;
     if (apply) {
       apply();
-      this.rateLimited = false;
       this._state = this.acc.done ? 'complete' : 'idle';
     } else if (run.abort.signal.aborted || isCancelled(failure)) {
       this._state = this.acc.done ? 'complete' : 'idle';
@@ -222,17 +228,18 @@ export class ResultPager {
       this._state = 'error';
       this.lastFailed = run.op;
       this._error = failure instanceof Error ? failure : new Error(String(failure));
-      if (isRateLimited(failure)) { this.rateLimited = true; }
+      this.pauseIfRateLimited(failure);
     }
-    if (this.disposed) { return; }
-    this.changed.fire(this);
+    this.changed.fire(this); // a no-op once disposed: the emitter has no listeners left
     if (apply) { this.prefetchNext(); }
   }
 
   /** One page ahead, in the background: never while a load runs, never twice, never while rate limited. */
   private prefetchNext(): void {
     const token = this.acc.nextToken;
-    if (token === undefined || this.run || this.ahead || this.rateLimited || this.disposed || !this.options.prefetch?.()) { return; }
+    if (token === undefined || this.run || this.ahead || this.disposed || this.now() < this.pausedUntil || !this.options.prefetch?.()) {
+      return;
+    }
     const abort = new AbortController();
     const ahead: Ahead = {
       token,
@@ -244,12 +251,22 @@ export class ResultPager {
         },
         (err: unknown) => {
           if (this.ahead === ahead) { this.ahead = undefined; }
-          if (isRateLimited(err)) { this.rateLimited = true; }
+          this.pauseIfRateLimited(err);
           return undefined; // a failed background fetch is not an error to show: Load more asks again
         },
       ),
     };
     this.ahead = ahead;
+  }
+
+  private pauseIfRateLimited(err: unknown): void {
+    if (isLlamaCloudError(err) && err.kind === 'rateLimited') {
+      this.pausedUntil = this.now() + Math.max(err.retryAfterMs ?? 0, RATE_LIMIT_PAUSE_MS);
+    }
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   /** Forgets the background fetch; aborts it unless it is `keep` (handed to a Load more). */
@@ -260,22 +277,15 @@ export class ResultPager {
   }
 }
 
-function isRateLimited(err: unknown): boolean {
-  return isLlamaCloudError(err) && err.kind === 'rateLimited';
-}
 
 /** The background page, or undefined when the run is cancelled first (the background fetch is aborted too). */
 function untilAborted(ahead: Ahead, signal: AbortSignal): Promise<ClassifyJobResultsPage | undefined> {
-  if (signal.aborted) {
-    ahead.abort.abort();
-    return Promise.reject(signal.reason);
-  }
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       ahead.abort.abort();
-      reject(new Error('cancelled'));
+      reject(signal.reason);
     };
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort);
     void ahead.promise.then((page) => {
       signal.removeEventListener('abort', onAbort);
       resolve(page);

@@ -157,3 +157,111 @@ describe('JobController', () => {
     assert.strictEqual(t.jobs.get('j'), undefined);
   });
 });
+
+describe('JobController: what each path does and does not do', () => {
+  it('loadFirst on a started job neither shows progress nor fetches again', async () => {
+    const t = setUp();
+    await t.jobs.add('j');
+    await t.controller.loadFirst('j');
+    await t.controller.loadFirst('j');
+    assert.strictEqual(t.progress(), 1);
+    assert.deepStrictEqual(t.pages.calls, [undefined]);
+  });
+
+  it('Load more after a failed refresh retries the refresh (from page 1), after a failed page that page', async () => {
+    let failNext = false;
+    const t = setUp({ count: 30, size: 10, fail: () => (failNext ? ((failNext = false), new Error('boom')) : undefined) });
+    await t.jobs.add('j');
+    await t.controller.loadFirst('j');
+    failNext = true;
+    await t.controller.refreshJob('j');
+    assert.strictEqual(t.jobs.pager('j').state, 'error');
+    t.pages.calls.length = 0;
+    await t.controller.loadMore('j');
+    assert.deepStrictEqual(t.pages.calls, [undefined], 'the refresh again');
+    failNext = true;
+    await t.controller.loadMore('j');
+    t.pages.calls.length = 0;
+    await t.controller.loadMore('j');
+    assert.deepStrictEqual(t.pages.calls, ['10'], 'the failed page again');
+  });
+
+  it('re-reads the status of listed jobs on refresh and reload, not of others; again after results when it could not be read', async () => {
+    const store = new MemoryStore();
+    const t = setUp({ store });
+    const reads: string[] = [];
+    let statusDown = true;
+    const jobs = new JobList(store, (id) => new ResultPager(id, t.pages.fetch), async (id) => {
+      reads.push(id);
+      if (statusDown) { throw new Error('down'); }
+      return { id, project_id: null, status: 'SUCCESS', rules: [], created_at: null, updated_at: null, error_message: null };
+    });
+    const controller = new JobController(jobs, t.fileNames, { withViewProgress: (w) => w, log: { info() {}, warn() {}, error() {} }, authRejected() {} });
+    await jobs.add('listed');
+    await jobs.refreshMeta('listed');
+    assert.strictEqual(jobs.statusUnread('listed'), true);
+    statusDown = false;
+    reads.length = 0;
+    await controller.loadFirst('listed');
+    await tick();
+    assert.deepStrictEqual(reads, ['listed'], 'read again once results load');
+    await controller.loadFirst('panel-only');
+    await controller.refreshJob('panel-only');
+    await controller.refreshJob('listed');
+    await controller.reload();
+    await tick();
+    assert.deepStrictEqual(reads, ['listed', 'listed', 'listed']);
+    assert.strictEqual(jobs.get('listed')?.meta?.status, 'SUCCESS');
+    assert.strictEqual(jobs.get('panel-only'), undefined);
+  });
+
+  it('remembers the loaded count only for listed jobs, and looks up no names for an empty job', async () => {
+    const t = setUp({ count: 0 });
+    await t.controller.loadFirst('unlisted');
+    await t.jobs.add('empty');
+    await t.controller.loadFirst('empty');
+    await tick();
+    assert.strictEqual(t.jobs.get('empty')?.loaded, undefined, 'nothing loaded: nothing to remember');
+    assert.deepStrictEqual(t.lookups, []);
+    const u = setUp({ count: 5 });
+    await u.controller.loadFirst('unlisted');
+    await tick();
+    assert.strictEqual(u.jobs.get('unlisted'), undefined, 'an unlisted job is not added by remembering');
+  });
+
+  it('cancel stops a slow first page; locate returns a loaded result without a request and explains a failing job', async () => {
+    const calls: (string | undefined)[] = [];
+    let mode: 'slow' | 'ok' | 'auth' = 'slow';
+    const jobs = new JobList(new MemoryStore(), (id) =>
+      new ResultPager(id, (token, signal) => {
+        calls.push(token);
+        if (mode === 'auth') { return Promise.reject(new LlamaCloudError({ kind: 'auth', status: 401, message: 'LlamaCloud rejected the API key (401).' })); }
+        if (mode === 'slow') {
+          return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new LlamaCloudError({ kind: 'cancelled', message: 'cancelled' }))));
+        }
+        return Promise.resolve({ items: [{ id: 'r0', classify_job_id: 'j', file_id: null, result: null, created_at: null, updated_at: null }], next_page_token: null, total_size: 1 });
+      }),
+      async () => { throw new Error('no status'); },
+    );
+    const auth: string[] = [];
+    const controller = new JobController(jobs, new FileNameCache(async () => new Map()), { withViewProgress: (w) => w, log: { info() {}, warn() {}, error() {} }, authRejected: (e) => auth.push(e.message) });
+    const loading = controller.loadFirst('j');
+    controller.cancel('j');
+    await loading;
+    assert.strictEqual(jobs.pager('j').state, 'idle');
+    mode = 'ok';
+    const found = await controller.locate('j', 'r0');
+    assert.strictEqual(found.item?.id, 'r0');
+    calls.length = 0;
+    assert.strictEqual((await controller.locate('j', 'r0')).item?.id, 'r0');
+    assert.deepStrictEqual(calls, [], 'already loaded: no request');
+    mode = 'auth';
+    const failed = await controller.locate('k', 'r0');
+    assert.strictEqual(failed.authProblem, true);
+    assert.strictEqual(failed.reason, "couldn't load job k: LlamaCloud rejected the API key (401).");
+    mode = 'ok';
+    const retried = await controller.locate('k', 'r0');
+    assert.strictEqual(retried.item?.id, 'r0', 'a job that failed before is tried again');
+    controller.cancel('never-opened'); // nothing to cancel: no error
+  });
+});

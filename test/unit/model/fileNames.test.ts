@@ -55,3 +55,28 @@ describe('FileNameCache generations', () => {
     assert.strictEqual(cache.lastError, undefined);
   });
 });
+
+describe('FileNameCache events and errors', () => {
+  it('fires only when a name arrived, remembers the current failure, and stops after dispose', async () => {
+    let answer: 'none' | 'fail' | 'name' = 'none';
+    const cache = new FileNameCache(async (ids) => {
+      if (answer === 'fail') { throw new Error('down'); }
+      return new Map(answer === 'name' ? ids.map((id) => [id, { id, name: `${id}.pdf`, file_type: null, file_size: null }] as const) : []);
+    });
+    let fired = 0;
+    cache.onDidChange(() => fired++);
+    await cache.resolve(['a']);
+    assert.strictEqual(fired, 0, 'nothing found: no event');
+    answer = 'fail';
+    await cache.resolve(['b']);
+    assert.match(String(cache.lastError), /down/);
+    answer = 'name';
+    await cache.resolve(['c']);
+    assert.strictEqual(fired, 1);
+    cache.dispose();
+    await cache.resolve(['d']);
+    assert.strictEqual(fired, 1, 'no event after dispose');
+    assert.strictEqual(cache.get('d'), 'd.pdf');
+    assert.strictEqual(cache.get(null), undefined);
+  });
+});

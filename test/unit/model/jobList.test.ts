@@ -119,3 +119,61 @@ describe('JobList: place and memory', () => {
     assert.strictEqual(seen.length, 2);
   });
 });
+
+describe('JobList: recent jobs and stored state', () => {
+  const pages = (id: string) => new ResultPager(id, async () => ({ items: [], next_page_token: null, total_size: 0 }));
+  const job = async (id: string) => ({ id, project_id: null, status: 'SUCCESS', rules: [], created_at: null, updated_at: null, error_message: null });
+
+  it('keeps the 10 most recent lookups, newest first, under their own key', async () => {
+    const store = new MemoryStore();
+    const list = new JobList(store, pages, job);
+    for (let i = 0; i < 12; i++) { await list.add(`j${i}`); }
+    await list.add('j5');
+    assert.deepStrictEqual(list.recent, ['j5', 'j11', 'j10', 'j9', 'j8', 'j7', 'j6', 'j4', 'j3', 'j2']);
+    assert.deepStrictEqual(store.data.get('llamaClassify.recentJobs'), list.recent);
+    assert.strictEqual((store.data.get('llamaClassify.openedJobs') as unknown[]).length, 12);
+  });
+
+  it('reads stored recent lookups defensively: strings only, at most 10', () => {
+    const store = new MemoryStore();
+    store.data.set('llamaClassify.recentJobs', [1, 'a', null, 'b', ...Array.from({ length: 20 }, (_, i) => `x${i}`)]);
+    assert.deepStrictEqual(new JobList(store, pages, job).recent, ['a', 'b', 'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']);
+    store.data.set('llamaClassify.openedJobs', [{ id: 'a', loaded: 0 }, { id: 'b', loaded: 1 }, 'junk', { id: 7 }]);
+    assert.deepStrictEqual(new JobList(store, pages, job).jobs, [{ id: 'a' }, { id: 'b', loaded: 1 }]);
+  });
+
+  it('remove can keep the pager (the panel still shows the job); dispose drops every pager', async () => {
+    const list = new JobList(new MemoryStore(), pages, job);
+    await list.add('kept');
+    await list.add('gone');
+    const kept = list.pager('kept');
+    list.pager('gone');
+    await list.remove('kept', { keepPager: true });
+    await list.remove('gone');
+    assert.strictEqual(list.existingPager('kept'), kept);
+    assert.strictEqual(list.existingPager('gone'), undefined);
+    list.dispose();
+    assert.deepStrictEqual(list.allPagers(), []);
+    await kept.loadMore();
+    assert.strictEqual(kept.started, false, 'a disposed pager loads nothing');
+  });
+
+  it('setExpanded and rememberLoaded write only on a change', async () => {
+    let writes = 0;
+    const store = new MemoryStore();
+    const update = store.update.bind(store);
+    store.update = async (k, v) => {
+      writes++;
+      await update(k, v);
+    };
+    const list = new JobList(store, pages, job);
+    await list.add('j');
+    writes = 0;
+    await list.setExpanded('j', false);
+    await list.rememberLoaded('j', 5);
+    await list.rememberLoaded('j', 5);
+    await list.setExpanded('j', true);
+    await list.setExpanded('j', true);
+    assert.strictEqual(writes, 2 * 2, 'two changes, each saving both keys');
+  });
+});

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { LlamaCloudError } from '../../../src/api/errors';
 import type { ClassifyJobResultsPage } from '../../../src/api/types';
-import { ResultPager, type FetchPage } from '../../../src/model/pager';
+import { MAX_REFRESH_PAGES, RATE_LIMIT_PAUSE_MS, ResultPager, type FetchPage } from '../../../src/model/pager';
 import { fakeId, JOB_IDS } from '../../fake-server/datasets';
 import { startFakeServer, type FakeServer } from '../../fake-server/server';
 import { apiRequests, makeClient } from '../helpers';
@@ -546,28 +546,95 @@ describe('ResultPager prefetch (scripted pages)', () => {
     assert.strictEqual(p.items.length, 4);
   });
 
-  it('never prefetches while rate limited, until a load the person asked for succeeds', async () => {
+  it('after a 429 (in the background or on a click) no background fetch for 30 s or the server’s longer wait', async () => {
+    let now = 1_000;
     const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch, on);
+    const p = new ResultPager('job', f.fetch, { prefetch: () => true, now: () => now });
     const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 5));
+    f.open().resolve(page(1, 2, 9));
     await first;
-    f.open().reject(new LlamaCloudError({ kind: 'rateLimited', message: '429' }));
+    f.open().reject(new LlamaCloudError({ kind: 'rateLimited', message: '429' })); // the background page 2
     await tick();
+    assert.strictEqual(p.prefetchedToken, undefined, 'a failed background page is forgotten');
+    assert.strictEqual(p.state, 'idle');
+    const more = p.loadMore(); // the person asks: it goes out
+    await tick();
+    f.open().resolve(page(2, 2, 9));
+    await more;
+    assert.strictEqual(f.calls.length, 3, 'no background page 3 while paused');
+    now += 29_000;
+    const again = p.loadMore();
+    await tick();
+    f.open().resolve(page(3, 2, 9));
+    await again;
+    assert.strictEqual(f.calls.length, 4, 'still paused at 29 s');
+    now += 2_000;
+    const later = p.loadMore();
+    await tick();
+    f.open().resolve(page(4, 2, 9));
+    await later;
+    assert.strictEqual(f.calls.length, 6, 'after 30 s the next page is fetched in the background again');
+    assert.strictEqual(f.calls[5].token, 'p5');
+
+    // A click that meets a 429 with a longer Retry-After pauses for that long.
+    f.open().resolve(page(5, 2, 9));
+    await tick();
+    const click = p.loadMore(); // page 5 is here: shown at once, page 6 in the background
+    await click;
+    f.open().reject(new LlamaCloudError({ kind: 'rateLimited', message: '429', retryAfterMs: 60_000 }));
+    await tick();
+    now += 45_000;
+    const six = p.loadMore();
+    await tick();
+    f.open().resolve(page(6, 2, 9));
+    await six;
+    const count = f.calls.length;
+    assert.strictEqual(p.prefetchedToken, undefined, 'paused for the server’s 60 s');
+    now += 16_000;
+    const seven = p.loadMore();
+    await tick();
+    f.open().resolve(page(7, 2, 9));
+    await seven;
+    assert.strictEqual(f.calls.length, count + 2, 'and then prefetching again');
+  });
+
+  it('no background fetch after a failed Load more, nor while off; a run error still pauses after a 429', async () => {
+    let now = 0;
+    const f = new ScriptedFetch();
+    const p = new ResultPager('job', f.fetch, { prefetch: () => true, now: () => now });
+    const failing = p.loadFirst();
+    f.open().reject(new LlamaCloudError({ kind: 'rateLimited', message: '429' }));
+    await failing;
+    assert.strictEqual(p.state, 'error');
+    assert.strictEqual(f.calls.length, 1, 'nothing in the background after a failure');
+    const retry = p.retry();
+    await tick();
+    f.open().resolve(page(1, 2, 3));
+    await retry;
+    assert.strictEqual(f.calls.length, 2, 'the 429 on the click paused prefetching too');
+    now += RATE_LIMIT_PAUSE_MS;
     const more = p.loadMore();
     await tick();
-    f.open().resolve(page(2, 2, 5)); // the person's own Load more
+    f.open().resolve(page(2, 2, 3));
     await more;
-    assert.strictEqual(f.calls.length, 4, 'prefetch resumes after the successful Load more');
-    const calls = f.calls.length;
-    const again = p.loadMore();
-    f.open().reject(new LlamaCloudError({ kind: 'rateLimited', message: '429' })); // the background page 3
-    await tick();
-    assert.strictEqual(p.state, 'loading', 'the Load more that waited on the failed background fetch asks itself');
-    f.open().reject(new LlamaCloudError({ kind: 'rateLimited', message: '429' }));
-    await again;
-    assert.strictEqual(p.state, 'error');
-    assert.strictEqual(f.calls.length, calls + 1, 'no background fetch after a 429');
+    assert.strictEqual(f.calls.length, 4);
+  });
+
+  it('Cancel while a Load more waits on the background page aborts both and keeps the state true', async () => {
+    const f = new ScriptedFetch();
+    const p = new ResultPager('job', f.fetch, { prefetch: () => true });
+    const first = p.loadFirst();
+    f.open().resolve(page(1, 2, 3));
+    await first;
+    const bg = f.open();
+    const more = p.loadMore();
+    assert.strictEqual(p.state, 'loading');
+    p.cancel();
+    await more;
+    assert.ok(bg.signal.aborted, 'the background request is aborted');
+    assert.strictEqual(p.state, 'idle');
+    assert.strictEqual(p.items.length, 2);
+    assert.strictEqual(p.error, undefined);
   });
 
   it('refresh, cancel and dispose abort the background fetch; off means off', async () => {
@@ -603,5 +670,65 @@ describe('ResultPager prefetch (scripted pages)', () => {
     await refreshing;
     q.dispose();
     assert.ok(g.calls.every((c) => c.settled || c.signal.aborted));
+  });
+});
+
+describe('ResultPager: the rest of what it promises', () => {
+  it('a failure that is a cancel (aborted, or a cancelled error) is not an error', async () => {
+    const f = new ScriptedFetch();
+    const p = new ResultPager('job', f.fetch);
+    const first = p.loadFirst();
+    const call = f.open();
+    p.cancel();
+    call.reject(new Error('AbortError: the operation was aborted')); // not a LlamaCloudError
+    await first;
+    assert.strictEqual(p.state, 'idle');
+    assert.strictEqual(p.error, undefined);
+
+    const q = new ResultPager('job', async () => {
+      throw new LlamaCloudError({ kind: 'cancelled', message: 'The request was cancelled.' });
+    });
+    await q.loadFirst();
+    assert.strictEqual(q.state, 'idle', 'a cancelled error without our abort is a cancel too');
+    assert.strictEqual(q.error, undefined);
+  });
+
+  it('a refresh stops after MAX_REFRESH_PAGES pages of a server that never ends', async () => {
+    let calls = 0;
+    const p = new ResultPager('job', async (token) => {
+      calls++;
+      const n = token ? Number(token) : 0;
+      return { items: [{ id: `r${n}`, classify_job_id: 'j', file_id: null, result: null, created_at: null, updated_at: null }], next_page_token: String(n + 1), total_size: null };
+    });
+    await p.refresh(Number.POSITIVE_INFINITY);
+    assert.strictEqual(calls, MAX_REFRESH_PAGES);
+    assert.strictEqual(p.items.length, MAX_REFRESH_PAGES);
+    assert.strictEqual(p.state, 'idle');
+  });
+
+  it('says how many duplicates it dropped, singular and plural, after any stop reason; loading while a run is on', async () => {
+    const one = new ResultPager('job', async () => page(1, 2, 2)); // the same page, the same token, every time
+    await one.loadFirst();
+    await one.loadMore();
+    assert.strictEqual(one.duplicatesDropped, 2);
+    assert.match(one.warning ?? '', /^The server sent a page token it had already sent, .* missing\. The server sent 2 results more than once; each is shown once\.$/);
+    assert.ok(one.stoppedEarly);
+
+    const single = new ResultPager('job', async (token) => ({ ...page(token ? 2 : 1, 2, 2), items: token ? [...page(1, 2, 2).items.slice(1), ...page(2, 2, 2).items] : page(1, 2, 2).items }));
+    await single.loadFirst();
+    await single.loadMore();
+    assert.strictEqual(single.warning, 'The server sent 1 result more than once; each is shown once.');
+    assert.strictEqual(single.stoppedEarly, false);
+
+    const f = new ScriptedFetch();
+    const p = new ResultPager('job', f.fetch);
+    assert.strictEqual(p.loading, false);
+    const first = p.loadFirst();
+    assert.strictEqual(p.loading, true);
+    f.open().resolve(page(1, 2, 1));
+    await first;
+    assert.strictEqual(p.loading, false);
+    assert.strictEqual(p.warning, undefined);
+    assert.strictEqual(p.stoppedEarly, false);
   });
 });
