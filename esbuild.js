@@ -137,20 +137,13 @@ const plugins = [nodeWebStreams, leanNodeFetch];
 /** The extension host bundle. `absWorkingDir` makes the paths work from any cwd (the tests). */
 function extensionOptions(production) {
   return {
-    absWorkingDir: __dirname,
+    ...common(production),
     entryPoints: ['src/extension.ts'],
-    bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node18',
     outfile: 'dist/extension.js',
     external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    legalComments: production ? 'none' : 'inline',
-    logLevel: 'warning',
-    metafile: true,
     plugins,
   };
 }
@@ -158,13 +151,20 @@ function extensionOptions(production) {
 /** The result panel's page script (src/webview/page), loaded by the webview with the page's CSP nonce. */
 function pageOptions(production) {
   return {
-    absWorkingDir: __dirname,
+    ...common(production),
     entryPoints: ['src/webview/page/result.ts'],
-    bundle: true,
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
     outfile: 'dist/webview/result.js',
+  };
+}
+
+/** What both outputs share: one bundle, minified without a source map in production. */
+function common(production) {
+  return {
+    absWorkingDir: __dirname,
+    bundle: true,
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

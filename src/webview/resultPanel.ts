@@ -18,7 +18,7 @@ import type { FileNameCache } from '../model/fileNames';
 import type { ResultPager } from '../model/pager';
 import type { Log } from '../ui/log';
 import type { Ui } from '../ui/prompts';
-import { buildResultHtml } from './html';
+import { buildResultHtml, readResultTemplate } from './html';
 import { ResultNavigator } from './navigation';
 import {
   describeRejected,
@@ -63,6 +63,8 @@ export class ResultPanel implements vscode.Disposable {
   /** True once the page said its message listener is installed; false again when it is hidden (destroyed). */
   private ready = false;
   private html: string | undefined;
+  /** media/result.html, read once. */
+  private template: string | undefined;
   private watched: { pager: ResultPager; sub: { dispose(): void } } | undefined;
   private readonly navigator: ResultNavigator;
   /** Bumped by every show/restore so a slow one does not override a later one. */
@@ -251,7 +253,8 @@ export class ResultPanel implements vscode.Disposable {
       }),
     ];
     const uri = (...parts: string[]) => web.asWebviewUri(vscode.Uri.joinPath(this.d.extensionUri, ...parts)).toString();
-    this.html = buildResultHtml({ cspSource: web.cspSource, scriptUri: uri('dist', 'webview', 'result.js'), styleUri: uri('media', 'result.css') }).html;
+    this.template ??= readResultTemplate(this.d.extensionUri.fsPath);
+    this.html = buildResultHtml({ cspSource: web.cspSource, scriptUri: uri('dist', 'webview', 'result.js'), styleUri: uri('media', 'result.css') }, this.template).html;
     web.html = this.html;
   }
 

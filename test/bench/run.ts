@@ -25,6 +25,7 @@ import { job10k, LATENCY_MS, median, writeJson, type HostFigures } from './commo
 import { runHostBench } from './hostRun';
 import { measureLarge, measurePaging, type LargeFigures, type PagingFigures } from './paging';
 import { measureActivation, measureExpand10k, type ActivationFigures, type ExpandFigures } from './ui';
+import { runMain } from '../harness/runMain';
 
 const QUICK = process.argv.includes('--quick');
 const PARTS = ['bundle', 'node', 'host', 'activation', 'expand'] as const;
@@ -371,20 +372,4 @@ function printTable(r: BenchJson): void {
   }
 }
 
-let aborting = false;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    if (aborting) {return;}
-    aborting = true;
-    void closeAll().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
-  });
-}
-
-main().then(
-  (code) => process.exit(code),
-  async (err) => {
-    console.error(err);
-    await closeAll();
-    process.exit(1);
-  },
-);
+runMain(main, closeAll);

@@ -7,6 +7,7 @@ import Mocha from 'mocha';
 import { RESULTS_DIR, SCREENSHOT_DIR } from '../harness/paths';
 import { collectResults, writeResult, findTests } from '../harness/results';
 import { captureFailure, closeAll } from './fixture';
+import { runMain } from '../harness/runMain';
 
 async function main(): Promise<number> {
   const resultFile = path.resolve(process.env.MOCHA_RESULT_FILE || path.join(RESULTS_DIR, 'e2e.json'));
@@ -37,20 +38,4 @@ async function main(): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
-let aborting = false;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    if (aborting) { return; }
-    aborting = true;
-    void closeAll().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
-  });
-}
-
-main().then(
-  (code) => process.exit(code),
-  async (err) => {
-    console.error(err);
-    await closeAll();
-    process.exit(1);
-  },
-);
+runMain(main, closeAll);

@@ -4,8 +4,10 @@ import type { FakeServer } from '../fake-server/server';
 
 export const FAST_RETRY = { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1000 };
 
-export function makeClient(server: FakeServer, overrides: Partial<ClientConfig> = {}) {
+/** A client for the fake server (or any URL + key) with fast retries; collects its log entries and warnings. */
+export function makeClient(server: Pick<FakeServer, 'url' | 'apiKey'>, overrides: Partial<ClientConfig> = {}) {
   const log: RequestLogEntry[] = [];
+  const warnings: string[] = [];
   const config: ClientConfig = {
     baseUrl: server.url,
     apiKey: server.apiKey,
@@ -14,8 +16,13 @@ export function makeClient(server: FakeServer, overrides: Partial<ClientConfig> 
     userAgent: 'llamacloud-classify-results-tests',
     ...overrides,
   };
-  const client = new LlamaCloudClient(() => config, (e) => log.push(e), () => 0);
-  return { client, log, config };
+  const client = new LlamaCloudClient(
+    () => config,
+    (e) => log.push(e),
+    () => 0,
+    (m) => warnings.push(m),
+  );
+  return { client, log, warnings, config };
 }
 
 /** Runs `fn` and returns the LlamaCloudError it threw; fails when it resolves or throws something else. */

@@ -138,15 +138,7 @@ describe('bench: the real extension host', function () {
       await ext();
       await raw();
     } // warm-up, not recorded
-    for (let i = 0; i < REPS.firstPage; i++) {
-      if (i % 2) {
-        f.rawMs.push(await raw());
-        f.extMs.push(await ext());
-      } else {
-        f.extMs.push(await ext());
-        f.rawMs.push(await raw());
-      }
-    }
+    await interleave(REPS.firstPage, raw, ext, f);
     await removeJob(jobId);
   });
 
@@ -212,15 +204,7 @@ describe('bench: the real extension host', function () {
       if (n !== COUNT_10K) {throw new Error(`raw loop got ${n} items`);}
       return t1 - t0;
     };
-    for (let i = 0; i < REPS.loadAll; i++) {
-      if (i % 2) {
-        f.rawMs.push(await raw());
-        f.extMs.push(await ext());
-      } else {
-        f.extMs.push(await ext());
-        f.rawMs.push(await raw());
-      }
-    }
+    await interleave(REPS.loadAll, raw, ext, f);
     await removeJob(JOB_10K);
   });
 });
@@ -240,4 +224,17 @@ function readHostMarks(): NonNullable<HostFigures['hostMarks']> {
     return { note: `extension host perf marks not found (${marks.length} marks)` };
   }
   return { codeLoadMs: dl - wl, activateMs: da - wa, note: 'code/extHost/*ExtensionCode and *ActivateExtension marks (ms resolution)' };
+}
+
+/** `reps` rounds of raw and extension timings, alternating which goes first so neither is always warm. */
+async function interleave(reps: number, raw: () => Promise<number>, ext: () => Promise<number>, into: { rawMs: number[]; extMs: number[] }): Promise<void> {
+  for (let i = 0; i < reps; i++) {
+    if (i % 2) {
+      into.rawMs.push(await raw());
+      into.extMs.push(await ext());
+    } else {
+      into.extMs.push(await ext());
+      into.rawMs.push(await raw());
+    }
+  }
 }

@@ -1,31 +1,7 @@
-// Client factory for the api tests: like ../helpers' makeClient, and also collects onWarning messages.
+// Helpers for the api tests: the shared client factory, request gaps, and a bare HTTP server.
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { LlamaCloudClient, type ClientConfig, type RequestLogEntry } from '../../../src/api/client';
-import type { FakeServer } from '../../fake-server/server';
-import { FAST_RETRY } from '../helpers';
-
-export { apiRequests, FAST_RETRY, rejection } from '../helpers';
-
-export function makeClient(server: Pick<FakeServer, 'url' | 'apiKey'>, overrides: Partial<ClientConfig> = {}) {
-  const log: RequestLogEntry[] = [];
-  const warnings: string[] = [];
-  const config: ClientConfig = {
-    baseUrl: server.url,
-    apiKey: server.apiKey,
-    timeoutMs: 2000,
-    retry: FAST_RETRY,
-    userAgent: 'llamacloud-classify-results-tests',
-    ...overrides,
-  };
-  const client = new LlamaCloudClient(
-    () => config,
-    (e) => log.push(e),
-    () => 0,
-    (m) => warnings.push(m),
-  );
-  return { client, log, warnings, config };
-}
+export { apiRequests, FAST_RETRY, makeClient, rejection } from '../helpers';
 
 /** Gaps in ms between consecutive recorded requests. */
 export function gaps(requests: { at: number }[]): number[] {

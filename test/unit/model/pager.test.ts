@@ -271,13 +271,19 @@ function page(n: number, size: number, last: number): ClassifyJobResultsPage {
   return { items, next_page_token: n < last ? `p${n + 1}` : null, total_size: size * last };
 }
 
+/** A pager whose first page (`first`) is loaded from a ScriptedFetch; background fetches per `options`. */
+async function started(first: ClassifyJobResultsPage, options?: ConstructorParameters<typeof ResultPager>[2]) {
+  const f = new ScriptedFetch();
+  const p = new ResultPager('job', f.fetch, options);
+  const loading = p.loadFirst();
+  f.open().resolve(first);
+  await loading;
+  return { f, p };
+}
+
 describe('ResultPager runs (scripted pages): only the current run changes anything', () => {
   it('refresh during Load more: the Load more request is aborted and writes nothing; the state stays "loading" until the refresh lands', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 5));
-    await first;
+    const { f, p } = await started(page(1, 2, 5));
     const more = p.loadMore();
     await tick();
     const moreCall = f.open();
@@ -302,11 +308,7 @@ describe('ResultPager runs (scripted pages): only the current run changes anythi
   });
 
   it('a caller awaiting a superseded Load more resumes only when the refresh has landed', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 5));
-    await first;
+    const { f, p } = await started(page(1, 2, 5));
     let moreSettled = false;
     const more = p.loadMore().then(() => (moreSettled = true));
     await tick();
@@ -320,11 +322,7 @@ describe('ResultPager runs (scripted pages): only the current run changes anythi
   });
 
   it('refresh during refresh: the first is aborted, only the second lands', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 3, 3));
-    await first;
+    const { f, p } = await started(page(1, 3, 3));
     const r1 = p.refresh();
     await tick();
     const c1 = f.open();
@@ -341,11 +339,7 @@ describe('ResultPager runs (scripted pages): only the current run changes anythi
   });
 
   it('cancel during refresh stops the refresh and keeps the old results', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 4));
-    await first;
+    const { f, p } = await started(page(1, 2, 4));
     const more = p.loadMore();
     await tick();
     f.open().resolve(page(2, 2, 4));
@@ -370,11 +364,7 @@ describe('ResultPager runs (scripted pages): only the current run changes anythi
   });
 
   it('Load more after a refresh is not dead: the refresh clears its run', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 3));
-    await first;
+    const { f, p } = await started(page(1, 2, 3));
     const r = p.refresh();
     await tick();
     f.open().resolve(page(1, 2, 3));
@@ -389,11 +379,7 @@ describe('ResultPager runs (scripted pages): only the current run changes anythi
   });
 
   it('a refresh shows the new data, not the old (adopts what it fetched)', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 1));
-    await first;
+    const { f, p } = await started(page(1, 2, 1));
     const r = p.refresh();
     await tick();
     const fresh = page(1, 2, 1);
@@ -447,11 +433,7 @@ describe('ResultPager runs (scripted pages): only the current run changes anythi
   });
 
   it('a failed refresh is retried as a refresh, a failed Load more as a Load more', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 3));
-    await first;
+    const { f, p } = await started(page(1, 2, 3));
     const r = p.refresh();
     await tick();
     f.open().reject(new Error('boom'));
@@ -492,11 +474,7 @@ describe('ResultPager prefetch (scripted pages)', () => {
   const on = { prefetch: () => true };
 
   it('fetches the next page in the background; Load more shows it at once and prefetches the one after', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch, on);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 4));
-    await first;
+    const { f, p } = await started(page(1, 2, 4), on);
     assert.strictEqual(f.calls.length, 2, 'page 2 is asked for in the background');
     assert.strictEqual(f.calls[1].token, 'p2');
     assert.strictEqual(p.state, 'idle', 'Load more stays clickable meanwhile');
@@ -514,11 +492,7 @@ describe('ResultPager prefetch (scripted pages)', () => {
   });
 
   it('Load more while the background fetch is on its way waits for it instead of asking again', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch, on);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 3));
-    await first;
+    const { f, p } = await started(page(1, 2, 3), on);
     const more = p.loadMore();
     assert.strictEqual(p.state, 'loading');
     assert.strictEqual(f.calls.length, 2);
@@ -529,11 +503,7 @@ describe('ResultPager prefetch (scripted pages)', () => {
   });
 
   it('a failed background fetch shows nothing; Load more then asks again', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch, on);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 3));
-    await first;
+    const { f, p } = await started(page(1, 2, 3), on);
     f.open().reject(new Error('flaky'));
     await tick();
     assert.strictEqual(p.state, 'idle');
@@ -548,11 +518,7 @@ describe('ResultPager prefetch (scripted pages)', () => {
 
   it('after a 429 (in the background or on a click) no background fetch for 30 s or the server’s longer wait', async () => {
     let now = 1_000;
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch, { prefetch: () => true, now: () => now });
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 9));
-    await first;
+    const { f, p } = await started(page(1, 2, 9), { prefetch: () => true, now: () => now });
     f.open().reject(new LlamaCloudError({ kind: 'rateLimited', message: '429' })); // the background page 2
     await tick();
     assert.strictEqual(p.prefetchedToken, undefined, 'a failed background page is forgotten');
@@ -621,11 +587,7 @@ describe('ResultPager prefetch (scripted pages)', () => {
   });
 
   it('Cancel while a Load more waits on the background page aborts both and keeps the state true', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch, { prefetch: () => true });
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 3));
-    await first;
+    const { f, p } = await started(page(1, 2, 3), { prefetch: () => true });
     const bg = f.open();
     const more = p.loadMore();
     assert.strictEqual(p.state, 'loading');
@@ -638,11 +600,7 @@ describe('ResultPager prefetch (scripted pages)', () => {
   });
 
   it('refresh, cancel and dispose abort the background fetch; off means off', async () => {
-    const f = new ScriptedFetch();
-    const p = new ResultPager('job', f.fetch, on);
-    const first = p.loadFirst();
-    f.open().resolve(page(1, 2, 5));
-    await first;
+    const { f, p } = await started(page(1, 2, 5), on);
     const bg = f.calls[1];
     p.cancel();
     assert.ok(bg.signal.aborted);

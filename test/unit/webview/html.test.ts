@@ -4,7 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { buildDataset, HOSTILE, LONG_REASONING } from '../../fake-server/datasets';
-import { buildResultHtml, contentSecurityPolicy, escapeAttr, makeNonce } from '../../../src/webview/html';
+import { readResultTemplate, buildResultHtml, contentSecurityPolicy, escapeAttr, makeNonce } from '../../../src/webview/html';
+
+const TEMPLATE = readResultTemplate(path.resolve(__dirname, '../../../..'));
 
 const RES = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
@@ -33,7 +35,7 @@ function directives(csp: string): Map<string, string> {
 
 describe('Result panel HTML', () => {
   it('carries a strict CSP with exactly the expected directives', () => {
-    const { html, nonce } = buildResultHtml(RES);
+    const { html, nonce } = buildResultHtml(RES, TEMPLATE);
     const d = directives(cspOf(html));
     assert.deepStrictEqual(Object.fromEntries(d), {
       'default-src': "'none'",
@@ -47,8 +49,8 @@ describe('Result panel HTML', () => {
   });
 
   it('uses a fresh nonce per render, on the one script tag', () => {
-    const a = buildResultHtml(RES);
-    const b = buildResultHtml(RES);
+    const a = buildResultHtml(RES, TEMPLATE);
+    const b = buildResultHtml(RES, TEMPLATE);
     assert.notStrictEqual(a.nonce, b.nonce);
     for (const { html, nonce } of [a, b]) {
       assert.strictEqual(Buffer.from(nonce, 'base64').length, 16, '128 random bits');
@@ -63,7 +65,7 @@ describe('Result panel HTML', () => {
   });
 
   it('has no unsafe-inline / unsafe-eval, no inline script or style, no inline handlers', () => {
-    const { html } = buildResultHtml(RES);
+    const { html } = buildResultHtml(RES, TEMPLATE);
     assert.ok(!/unsafe-inline|unsafe-eval/.test(html));
     assert.ok(!/<style\b/i.test(html), 'no <style> element');
     assert.ok(!/\sstyle\s*=/i.test(html), 'no style attributes');
@@ -75,7 +77,7 @@ describe('Result panel HTML', () => {
 
   it('contains no remote data: hostile strings in its inputs stay escaped attribute text', () => {
     const hostile = `x" onload="alert(1)" ${HOSTILE.script}${HOSTILE.img}`;
-    const { html } = buildResultHtml({ cspSource: hostile, scriptUri: hostile, styleUri: hostile });
+    const { html } = buildResultHtml({ cspSource: hostile, scriptUri: hostile, styleUri: hostile }, TEMPLATE);
     assert.ok(!html.includes(HOSTILE.script), 'no raw <script> from the input');
     assert.ok(!html.includes(HOSTILE.img));
     assert.ok(!html.includes('" onload="'), 'attribute quotes are escaped');
@@ -84,7 +86,7 @@ describe('Result panel HTML', () => {
   });
 
   it('holds none of the dataset’s texts: results only ever arrive by postMessage', () => {
-    const { html } = buildResultHtml(RES);
+    const { html } = buildResultHtml(RES, TEMPLATE);
     const { jobs, files } = buildDataset();
     const needles = [HOSTILE.link, LONG_REASONING.slice(0, 60), 'invoice', 'receipt', 'Confidence', 'No match'];
     for (const job of jobs.slice(0, 3)) {
@@ -99,7 +101,7 @@ describe('Result panel HTML', () => {
   });
 
   it('has the public element ids and accessible structure', () => {
-    const { html } = buildResultHtml(RES);
+    const { html } = buildResultHtml(RES, TEMPLATE);
     for (const id of ['type', 'confidence', 'reasoning', 'file', 'result-id', 'job-id', 'created', 'updated', 'prev', 'next', 'position', 'copy-id', 'copy-reasoning', 'copy-json', 'raw-json']) {
       assert.strictEqual((html.match(new RegExp(`id="${id}"`, 'g')) ?? []).length, 1, `one #${id}`);
     }
@@ -175,3 +177,12 @@ function pageSources(dir: string): Map<string, string> {
   walk('');
   return out;
 }
+
+describe('Result panel template (media/result.html)', () => {
+  it('has exactly the four places the host fills, and none is left after building', () => {
+    assert.deepStrictEqual([...TEMPLATE.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort(), ['csp', 'nonce', 'scriptUri', 'styleUri']);
+    const { html } = buildResultHtml(RES, TEMPLATE);
+    assert.doesNotMatch(html, /\{\{\w+\}\}/);
+    assert.match(html, /^<!DOCTYPE html>/);
+  });
+});

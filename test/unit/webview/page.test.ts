@@ -6,10 +6,12 @@ import * as esbuild from 'esbuild';
 import * as path from 'path';
 import * as ts from 'typescript';
 import * as vm from 'vm';
-import { buildResultHtml } from '../../../src/webview/html';
+import { readResultTemplate, buildResultHtml } from '../../../src/webview/html';
 import { navigationKey, type KeyInput } from '../../../src/webview/page/keyboard';
 import { createResultPage } from '../../../src/webview/page/render';
 import { parseWebviewMessage, type HostToWebview, type PanelState, type ResultView } from '../../../src/webview/protocol';
+
+const TEMPLATE = readResultTemplate(path.resolve(__dirname, '../../../..'));
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const build = require(path.join(ROOT, 'esbuild.js')) as { pageOptions(production: boolean): BuildOptions };
@@ -76,7 +78,7 @@ class FakeElement {
 
 /** One FakeElement per id of the real page shell, with its tag and initial `hidden`. */
 function shellElements(): Map<string, FakeElement> {
-  const { html } = buildResultHtml({ cspSource: 'vscode-resource:', scriptUri: 'result.js', styleUri: 'result.css' });
+  const { html } = buildResultHtml({ cspSource: 'vscode-resource:', scriptUri: 'result.js', styleUri: 'result.css' }, TEMPLATE);
   const els = new Map<string, FakeElement>();
   for (const m of html.matchAll(/<([a-z0-9]+) id="([^"]+)"([^>]*)>/g)) {
     const el = new FakeElement(m[2], m[1].toUpperCase());
