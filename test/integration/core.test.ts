@@ -86,8 +86,16 @@ describe('Solid core', function () {
     await within(vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage), 5000, 'Opening a job whose load is rejected (401)');
     rig.ui.keys.push('llx-not-this-one-either');
     await within(vscode.commands.executeCommand('llamaClassify.setApiKey'), 5000, 'Set API Key… whose check fails');
-    // The command wrapper shows a failure without waiting for it to be closed.
     await within(vscode.commands.executeCommand('llamaClassify.openResult', JOB_IDS.onePage, 'no-such-result'), 5000, 'Open Result that fails');
+    // The command wrapper shows a failure without waiting for it to be closed.
+    const clipboard = rig.s.clipboard;
+    rig.s.clipboard = () => Promise.reject(new Error('clipboard unavailable'));
+    try {
+      await within(vscode.commands.executeCommand('llamaClassify.copyJobId', JOB_IDS.onePage), 5000, 'a command that fails');
+    } finally {
+      rig.s.clipboard = clipboard;
+    }
+    assert.ok(rig.ui.messages.some((m) => m.level === 'error' && m.message === 'clipboard unavailable'));
     assert.ok(rig.ui.messages.length >= 2 && rig.ui.notices.length >= 1, `the notifications were shown: ${JSON.stringify([rig.ui.messages, rig.ui.notices])}`);
   });
 

@@ -177,10 +177,14 @@ describe('Results tree in the real extension host', function () {
     assert.strictEqual(rig.ui.notices[0].action, 'llamaClassify.setApiKey');
     assert.strictEqual(rig.ui.openNotices().length, 1);
 
-    // Recovers after setting the right key: the stale notice closes, each job is fetched once.
+    // Recovers after setting the right key: the stale notice closes, each job is reloaded once.
     rig.server.requests.length = 0;
+    const loads = new Map<string, number>();
+    const sub = rig.s.jobs.onDidChangePager((p) => p.state === 'loading' && loads.set(p.jobId, (loads.get(p.jobId) ?? 0) + 1));
     rig.ui.keys.push('llx-rotated-key-000000');
     await vscode.commands.executeCommand('llamaClassify.setApiKey');
+    sub.dispose();
+    assert.deepStrictEqual([...loads.values()], [1, 1], 'one reload per job (a second would abort the first)');
     assert.deepStrictEqual(rig.ui.openNotices(), [], 'the "key rejected" notice is closed');
     await eventually(() => assert.strictEqual(rig.rows(JOB_IDS.onePage).length, 12));
     await eventually(() => assert.strictEqual(rig.rows(JOB_IDS.multiPage).length, 51));
