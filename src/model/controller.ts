@@ -37,12 +37,8 @@ export class JobController {
   /** Loads page 1 unless it was asked for already; after a window reload, as many results as were loaded before. */
   loadFirst(jobId: string): Promise<void> {
     const pager = this.jobs.pager(jobId);
-    if (pager.started) {
-      // Already asked for: join the load that runs, or ask again after a cancelled first page.
-      const running = pager.runningOp !== undefined;
-      const load = pager.loadFirst();
-      return running || pager.runningOp === undefined ? load : this.track(pager, load);
-    }
+    // Already asked for: join the load that runs, or ask again after a cancelled first page (after-load work is idempotent).
+    if (pager.started) { return this.track(pager, pager.loadFirst()); }
     const target = this.jobs.get(jobId)?.loaded ?? 0;
     return this.track(pager, this.host.withViewProgress(pager.loadFirst(target)));
   }

@@ -65,10 +65,11 @@ export class JobList {
     return this._jobs.find((j) => j.id === jobId);
   }
 
-  /** Adds a job at the top (or leaves it where it is) and records it as recent. Returns true when new. */
-  async add(jobId: string): Promise<boolean> {
+  /** Adds a job at the top (or leaves it where it is), optionally expanded, and records it as recent. Returns true when new. */
+  async add(jobId: string, { expanded = false } = {}): Promise<boolean> {
     const isNew = !this.get(jobId);
     if (isNew) { this._jobs = [{ id: jobId }, ...this._jobs]; }
+    if (expanded) { this.get(jobId)!.expanded = true; }
     this._recent = [jobId, ...this._recent.filter((id) => id !== jobId)].slice(0, MAX_RECENT);
     // Listed at once (the first page can be asked for right away); saved meanwhile.
     this.changed.fire();

@@ -140,7 +140,7 @@ export class ResultPager {
     const acc = this.acc;
     // A background page is always the page after the last one loaded (it is dropped whenever that changes).
     const ahead = this.ahead;
-    this.dropAhead(ahead);
+    this.ahead = undefined; // handed to this Load more, not aborted
     if (ahead?.page) {
       acc.append(ahead.page, token);
       this._error = undefined;
@@ -269,11 +269,10 @@ export class ResultPager {
     return (this.options.now ?? Date.now)();
   }
 
-  /** Forgets the background fetch; aborts it unless it is `keep` (handed to a Load more). */
-  private dropAhead(keep?: Ahead): void {
-    const ahead = this.ahead;
+  /** Forgets the background fetch and aborts it. */
+  private dropAhead(): void {
+    this.ahead?.abort.abort();
     this.ahead = undefined;
-    if (ahead && ahead !== keep) { ahead.abort.abort(); }
   }
 }
 

@@ -35,14 +35,13 @@ export class JobView implements vscode.Disposable {
   async showJob(jobId: string): Promise<void> {
     // The first page is asked for before anything else waits (saving the list, revealing the row):
     // in a remote window each of those is a round trip, and the network is the one cost that counts.
-    const adding = this.jobs.add(jobId);
+    const adding = this.jobs.add(jobId, { expanded: true });
     const loading = this.controller.loadFirst(jobId);
     this.provider.expandOnNextRender(jobId);
     this.provider.refreshAll();
     this.provider.flush();
     void loading.then(() => this.jobs.refreshMeta(jobId)); // the status after the rows: they matter more
     await adding;
-    void this.jobs.setExpanded(jobId, true);
     await this.reveal(jobId);
     await loading;
   }

@@ -71,6 +71,8 @@ describe('JobList: place and memory', () => {
     await a.rememberLoaded('nope', 5);
     const b = new JobList(store, pages, job);
     assert.deepStrictEqual(b.get('j1'), { id: 'j1', expanded: true, loaded: 150 });
+    await b.add('j2', { expanded: true });
+    assert.strictEqual(new JobList(store, pages, job).get('j2')?.expanded, true, 'opened expanded in one write');
     assert.strictEqual(b.get('nope'), undefined);
     await b.setExpanded('j1', false);
     assert.strictEqual(new JobList(store, pages, job).get('j1')?.expanded, undefined);
