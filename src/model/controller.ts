@@ -6,7 +6,7 @@ import { isAuthError, type LlamaCloudError } from '../api/errors';
 import type { FileClassification } from '../api/types';
 import type { FileNameCache } from './fileNames';
 import type { JobList } from './jobList';
-import type { ResultPager } from './pager';
+import { MAX_REFRESH_PAGES, type ResultPager } from './pager';
 
 export interface ControllerHost {
   /** Shows the view's progress bar while `work` runs. */
@@ -18,6 +18,23 @@ export interface ControllerHost {
 
 /** How far a lookup pages through a job for one result. */
 export const MAX_LOCATE_PAGES = 20;
+
+export interface LoadAllOptions {
+  /** Stop once this many results are loaded (the `llamaClassify.loadAllLimit` setting). */
+  limit: number;
+  /** Called before every page and at the end with what is loaded so far. */
+  onProgress?(pager: ResultPager): void;
+  /** Aborting it cancels the page in flight; loaded results stay. */
+  signal?: AbortSignal;
+}
+
+export interface LoadAllOutcome {
+  /** complete: every result; limit: stopped at the limit; stoppedEarly: the loop guard ended paging. */
+  outcome: 'complete' | 'limit' | 'cancelled' | 'error' | 'stoppedEarly';
+  loaded: number;
+  total: number | undefined;
+  error?: Error;
+}
 
 export interface Located {
   item?: FileClassification;
@@ -67,6 +84,36 @@ export class JobController {
     for (const job of this.jobs.jobs) { void this.jobs.refreshMeta(job.id); }
     const started = this.jobs.allPagers().filter((p) => p.started);
     await Promise.all(started.map((p) => this.track(p, this.host.withViewProgress(p.refresh()))));
+  }
+
+  /**
+   * Loads page after page until the job is complete, the limit is reached, the signal aborts or a
+   * page fails (a failure is not retried here; what failed before is retried once at the start).
+   */
+  async loadAll(jobId: string, opts: LoadAllOptions): Promise<LoadAllOutcome> {
+    const pager = this.jobs.pager(jobId);
+    const outcome = (o: LoadAllOutcome['outcome']): LoadAllOutcome => {
+      opts.onProgress?.(pager);
+      return { outcome: o, loaded: pager.items.length, total: pager.totalSize, error: o === 'error' ? pager.error : undefined };
+    };
+    const onAbort = () => pager.cancel();
+    opts.signal?.addEventListener('abort', onAbort);
+    try {
+      await this.loadFirst(jobId);
+      if (pager.state === 'error' && !opts.signal?.aborted) { await this.loadMore(jobId); }
+      for (let pages = 0; pages < MAX_REFRESH_PAGES; pages++) {
+        if (opts.signal?.aborted) { return outcome('cancelled'); }
+        if (pager.state === 'error') { return outcome('error'); }
+        if (!pager.hasMore) { return outcome(pager.stoppedEarly ? 'stoppedEarly' : 'complete'); }
+        if (pager.items.length >= opts.limit) { return outcome('limit'); }
+        opts.onProgress?.(pager);
+        if (opts.signal?.aborted) { return outcome('cancelled'); }
+        await this.loadMore(jobId);
+      }
+      return outcome('limit');
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   cancel(jobId: string): void {

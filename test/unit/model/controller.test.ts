@@ -265,3 +265,45 @@ describe('JobController: what each path does and does not do', () => {
     controller.cancel('never-opened'); // nothing to cancel: no error
   });
 });
+
+describe('JobController.loadAll', () => {
+  it('loads every page, reporting progress before each page and at the end', async () => {
+    const { controller, pages } = setUp({ count: 25, size: 10 });
+    const seen: number[] = [];
+    const out = await controller.loadAll('j', { limit: 1000, onProgress: (p) => seen.push(p.items.length) });
+    assert.deepStrictEqual(out, { outcome: 'complete', loaded: 25, total: 25, error: undefined });
+    assert.deepStrictEqual(pages.calls, [undefined, '10', '20']);
+    assert.deepStrictEqual(seen, [10, 20, 25]);
+  });
+
+  it('stops at the limit, and loads no page for a job already complete', async () => {
+    const { controller, pages } = setUp({ count: 50, size: 10 });
+    const out = await controller.loadAll('j', { limit: 20 });
+    assert.strictEqual(out.outcome, 'limit');
+    assert.strictEqual(out.loaded, 20);
+    assert.strictEqual(out.total, 50);
+    const again = await controller.loadAll('j', { limit: 1000 });
+    assert.strictEqual(again.outcome, 'complete');
+    pages.calls.length = 0;
+    assert.strictEqual((await controller.loadAll('j', { limit: 1000 })).outcome, 'complete');
+    assert.deepStrictEqual(pages.calls, []);
+  });
+
+  it('a cancel keeps what is loaded; a failure is reported, not retried, and retried once by the next Load all', async () => {
+    let failNext = false;
+    const { controller, pages, jobs } = setUp({ count: 40, size: 10, fail: () => (failNext ? new Error('boom') : undefined) });
+    const abort = new AbortController();
+    const out = await controller.loadAll('j', { limit: 1000, onProgress: (p) => { if (p.items.length >= 20) { abort.abort(); } }, signal: abort.signal });
+    assert.strictEqual(out.outcome, 'cancelled');
+    assert.strictEqual(jobs.pager('j').items.length, 20);
+    failNext = true;
+    const failed = await controller.loadAll('j', { limit: 1000 });
+    assert.strictEqual(failed.outcome, 'error');
+    assert.strictEqual(failed.error?.message, 'boom');
+    assert.strictEqual(failed.loaded, 20);
+    failNext = false;
+    pages.calls.length = 0;
+    assert.strictEqual((await controller.loadAll('j', { limit: 1000 })).outcome, 'complete');
+    assert.deepStrictEqual(pages.calls, ['20', '30']);
+  });
+});
