@@ -11,6 +11,7 @@ export class FileNameCache {
   private names = new Map<string, string>();
   private asked = new Set<string>();
   private generation = 0;
+  private inflight = new Set<Promise<void>>();
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
   lastError: unknown;
@@ -32,6 +33,21 @@ export class FileNameCache {
     }
     if (fresh.length === 0) { return; }
     const generation = this.generation;
+    const done = this.lookupNames(fresh, generation);
+    this.inflight.add(done);
+    try {
+      await done;
+    } finally {
+      this.inflight.delete(done);
+    }
+  }
+
+  /** Resolves once every lookup running now has finished (a compare needs the names to match by). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.inflight]);
+  }
+
+  private async lookupNames(fresh: string[], generation: number): Promise<void> {
     try {
       const found = await this.lookup(fresh);
       if (generation !== this.generation) { return; }

@@ -80,3 +80,25 @@ describe('FileNameCache events and errors', () => {
     assert.strictEqual(cache.get(null), undefined);
   });
 });
+
+describe('FileNameCache.settled', () => {
+  it('waits for a lookup another caller started (a second resolve of the same IDs returns at once)', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const cache = new FileNameCache(async (ids) => {
+      await gate;
+      return new Map(ids.map((id) => [id, { id, name: `${id}.pdf`, file_type: null, file_size: null }]));
+    });
+    void cache.resolve(['a']);
+    await cache.resolve(['a']);
+    assert.strictEqual(cache.get('a'), undefined, 'the second resolve did not wait');
+    let settled = false;
+    const waiting = cache.settled().then(() => (settled = true));
+    await new Promise((r) => setImmediate(r));
+    assert.strictEqual(settled, false);
+    release();
+    await waiting;
+    assert.strictEqual(cache.get('a'), 'a.pdf');
+    await cache.settled(); // nothing running: resolves at once
+  });
+});
