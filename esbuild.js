@@ -1,5 +1,5 @@
-// Bundles the extension into one CommonJS file (dist/extension.js) and the result panel's page script
-// into one browser IIFE (dist/webview/result.js). esbuild does not type-check: `npm run check-types` does.
+// Bundles the extension into one CommonJS file (dist/extension.js) and each webview page script (result,
+// summary, compare) into its own browser IIFE (dist/webview/<name>.js). esbuild does not type-check: `npm run check-types` does.
 //
 // `node esbuild.js [--production] [--watch] [--analyze]` builds; `require('./esbuild.js')` only returns
 // the options and plugins (the unit tests bundle with exactly these).
@@ -150,13 +150,19 @@ function extensionOptions(production) {
 
 /** The result panel's page script (src/webview/page), loaded by the webview with the page's CSP nonce. */
 function pageOptions(production) {
+  return pageOptionsFor('result', production);
+}
+
+/** The page scripts: one browser IIFE per webview (result, summary, compare), none in extension.js. */
+const PAGES = ['result', 'summary', 'compare'];
+function pageOptionsFor(name, production) {
   return {
     ...common(production),
-    entryPoints: ['src/webview/page/result.ts'],
+    entryPoints: [`src/webview/page/${name}.ts`],
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
-    outfile: 'dist/webview/result.js',
+    outfile: `dist/webview/${name}.js`,
   };
 }
 
@@ -177,7 +183,7 @@ function common(production) {
 async function main() {
   const production = process.argv.includes('--production');
   const watch = process.argv.includes('--watch');
-  const builds = [extensionOptions(production), pageOptions(production)];
+  const builds = [extensionOptions(production), ...PAGES.map((name) => pageOptionsFor(name, production))];
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));
@@ -200,7 +206,7 @@ async function main() {
   }
 }
 
-module.exports = { extensionOptions, pageOptions, plugins, stubs, nodeWebStreams, leanNodeFetch };
+module.exports = { extensionOptions, pageOptions, pageOptionsFor, PAGES, plugins, stubs, nodeWebStreams, leanNodeFetch };
 
 if (require.main === module) {
   main().catch((err) => {

@@ -17,6 +17,8 @@ export const Commands = {
   copyJobId: 'llamaClassify.copyJobId',
   copyResultId: 'llamaClassify.copyResultId',
   showLog: 'llamaClassify.showLog',
+  showSummary: 'llamaClassify.showSummary',
+  compareJobs: 'llamaClassify.compareJobs',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -24,6 +26,8 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
 export const VIEW_CONTAINER_ID = 'llamaClassify';
 export const RESULTS_VIEW_ID = 'llamaClassify.results';
 export const RESULT_PANEL_VIEW_TYPE = 'llamaClassify.result';
+export const SUMMARY_VIEW_TYPE = 'llamaClassify.summary';
+export const COMPARE_VIEW_TYPE = 'llamaClassify.compare';
 
 /** Context keys set with `setContext` and read in `when` clauses. */
 export const ContextKeys = {
@@ -51,4 +55,5 @@ export const Settings = {
   pageSize: 'pageSize',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   prefetch: 'prefetch',
+  lowConfidenceThreshold: 'lowConfidenceThreshold',
 } as const;

@@ -9,7 +9,7 @@ import type { CommandDeps } from './commands/deps';
 import { Connection, userAgent } from './config/connection';
 import { affectsConnection, readSettings } from './config/settings';
 import { ContextKeys, RESULT_PANEL_VIEW_TYPE, RESULTS_VIEW_ID } from './constants';
-import { RAW_JSON_SCHEME, RawJsonProvider, showRawJson } from './documents/rawJson';
+import { RAW_JSON_SCHEME, RawJsonProvider, showRawJson, showRawJsonDiff } from './documents/rawJson';
 import { JobController } from './model/controller';
 import { FileNameCache } from './model/fileNames';
 import { JobList } from './model/jobList';
@@ -18,7 +18,10 @@ import { JobView } from './tree/jobView';
 import { AuthNotice } from './ui/authNotice';
 import { Log } from './ui/log';
 import { vscodeUi, type Ui } from './ui/prompts';
+import { LOAD_ALL_LIMIT } from './model/summary';
+import { ComparePanels } from './webview/comparePanel';
 import { ResultPanel } from './webview/resultPanel';
+import { SummaryPanels } from './webview/summaryPanel';
 
 /** Internals for the integration tests, returned only when VS Code runs the extension's tests. */
 export interface TestApi {
@@ -76,6 +79,22 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     onDidChangeJob: (shown) => jobs.prune(shown ? [shown] : []),
     extensionUri: context.extensionUri,
   });
+  const loadAllLimit = () => LOAD_ALL_LIMIT;
+  const summary = new SummaryPanels({
+    controller,
+    fileNames,
+    getJob: (jobId) => client.getJob(jobId),
+    openResult: (jobId, resultId) => panel.show(jobId, resultId),
+    threshold: () => readSettings().lowConfidenceThreshold,
+    loadAllLimit,
+    log,
+    extensionUri: context.extensionUri,
+  });
+  const compare = new ComparePanels({
+    openPair: showRawJsonDiff,
+    log,
+    extensionUri: context.extensionUri,
+  });
   const deps: CommandDeps = {
     controller,
     jobs,
@@ -88,6 +107,18 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     panel,
     clipboard: (text) => clipboard(text),
     showRawJson,
+    fileNames,
+    summary,
+    compare,
+    loadAllLimit,
+    progress: (title, work) =>
+      Promise.resolve(
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+          const abort = new AbortController();
+          const sub = token.onCancellationRequested(() => abort.abort());
+          return work((message) => progress.report({ message }), abort.signal).finally(() => sub.dispose());
+        }),
+      ),
   };
 
   const setKeyContext = async () => {
@@ -99,6 +130,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     keys,
     view,
     panel,
+    summary,
+    compare,
     vscode.window.registerWebviewPanelSerializer(RESULT_PANEL_VIEW_TYPE, panel.serializer),
     { dispose: () => jobs.dispose() },
     { dispose: () => fileNames.dispose() },

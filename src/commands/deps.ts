@@ -2,12 +2,15 @@
 import type { LlamaCloudClient } from '../api/client';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { JobController } from '../model/controller';
+import type { FileNameCache } from '../model/fileNames';
 import type { JobList } from '../model/jobList';
 import type { JobView } from '../tree/jobView';
 import type { AuthNotice } from '../ui/authNotice';
 import type { Log } from '../ui/log';
 import type { Ui } from '../ui/prompts';
+import type { ComparePanels } from '../webview/comparePanel';
 import type { ResultPanel } from '../webview/resultPanel';
+import type { SummaryPanels } from '../webview/summaryPanel';
 
 export interface CommandDeps {
   controller: JobController;
@@ -22,6 +25,13 @@ export interface CommandDeps {
   panel: ResultPanel;
   clipboard: (text: string) => Thenable<void>;
   showRawJson: (jobId: string, resultId: string) => Promise<void>;
+  fileNames: FileNameCache;
+  summary: SummaryPanels;
+  compare: ComparePanels;
+  /** How many results a "load everything" loads at most. */
+  loadAllLimit: () => number;
+  /** Runs `work` under a cancellable progress notification (never waits for a person). */
+  progress<T>(title: string, work: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 /** Commands from tree rows get the node; from keybindings, links or tests, a job ID string. */

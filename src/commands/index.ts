@@ -9,6 +9,7 @@ import type { CommandDeps } from './deps';
 import { cancelLoad, copyJobId, loadMoreCommand, refresh, removeJob } from './jobCommands';
 import { openJob } from './openJob';
 import { copyResultId, openResult, showRawJsonCommand } from './resultCommands';
+import { compareJobs, showSummary } from './summaryCommands';
 
 type Handler = (d: CommandDeps, ...args: unknown[]) => unknown;
 
@@ -25,6 +26,8 @@ export const HANDLERS: Record<CommandId, Handler> = {
   [Commands.copyJobId]: copyJobId,
   [Commands.copyResultId]: copyResultId,
   [Commands.showLog]: (d) => d.log.show(),
+  [Commands.showSummary]: showSummary,
+  [Commands.compareJobs]: compareJobs,
 };
 
 export function registerCommands(d: CommandDeps): vscode.Disposable[] {

@@ -1,6 +1,6 @@
 import { parseJobId } from '../api/jobId';
 import { formatDate } from '../model/format';
-import type { JobPickItem } from '../ui/prompts';
+import type { JobPickItem, PickJobRequest } from '../ui/prompts';
 import type { CommandDeps } from './deps';
 
 /** `llamaClassify.openJob [jobId]`: from an argument, or a picker that accepts typed/pasted IDs and URLs. */
@@ -15,17 +15,23 @@ export async function openJob(d: CommandDeps, arg?: unknown): Promise<void> {
     jobId = parsed.jobId;
   } else {
     await d.view.focus();
-    jobId = await d.ui().pickJob({
-      recent: d.jobs.recent.map((id) => {
-        const meta = d.jobs.get(id)?.meta;
-        return { jobId: id, label: id, description: [meta?.status, formatDate(meta?.created_at)].filter(Boolean).join(' · ') || undefined };
-      }),
-      loadProjectJobs: () => listProjectJobs(d),
-      parse: parseJobId,
-    });
+    jobId = await pickJob(d, d.jobs.recent);
   }
   if (!jobId) { return; }
   await d.view.showJob(jobId);
+}
+
+/** The job picker (pasted ID or URL, the given jobs, the project's jobs), shared with the summary and compare commands. */
+export function pickJob(d: CommandDeps, jobIds: readonly string[], opts: Pick<PickJobRequest, 'title' | 'verb' | 'recentLabel'> = {}): Promise<string | undefined> {
+  return d.ui().pickJob({
+    ...opts,
+    recent: jobIds.map((id) => {
+      const meta = d.jobs.get(id)?.meta;
+      return { jobId: id, label: id, description: [meta?.status, formatDate(meta?.created_at)].filter(Boolean).join(' · ') || undefined };
+    }),
+    loadProjectJobs: () => listProjectJobs(d),
+    parse: parseJobId,
+  });
 }
 
 async function listProjectJobs(d: CommandDeps): Promise<JobPickItem[]> {

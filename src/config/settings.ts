@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { resolveBaseUrl, type BaseUrlResolution } from '../api/config';
 import { SETTINGS_SECTION, Settings as Keys } from '../constants';
+import { validThreshold } from '../model/summary';
 
 export interface Settings {
   endpoint: BaseUrlResolution;
@@ -12,6 +13,8 @@ export interface Settings {
   pageSize: number;
   timeoutMs: number;
   prefetch: boolean;
+  /** 0..1: results below it are listed as low confidence in the job summary. */
+  lowConfidenceThreshold: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -29,6 +32,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     pageSize: Math.round(clamp(c.get(Keys.pageSize), 1, 1000, 50)),
     timeoutMs: clamp(c.get(Keys.requestTimeoutSeconds), 1, 600, 30) * 1000,
     prefetch: c.get<unknown>(Keys.prefetch) !== false,
+    lowConfidenceThreshold: validThreshold(c.get<unknown>(Keys.lowConfidenceThreshold)),
   };
 }
 

@@ -26,3 +26,10 @@ export async function showRawJson(jobId: string, resultId: string): Promise<void
   await vscode.languages.setTextDocumentLanguage(doc, 'json');
   await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
 }
+
+/** Both results side by side in a diff editor (A left, B right): what the compare table's rows open. */
+export async function showRawJsonDiff(jobA: string, resultA: string, jobB: string, resultB: string, title: string): Promise<void> {
+  const uris = [RawJsonProvider.uri(jobA, resultA), RawJsonProvider.uri(jobB, resultB)];
+  for (const uri of uris) { await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'json'); }
+  await vscode.commands.executeCommand('vscode.diff', uris[0], uris[1], title, { preview: true });
+}

@@ -17,6 +17,12 @@ export interface PickJobRequest {
   /** Fetches the project's jobs; the picker shows `busy` meanwhile and a row with the error if it fails. */
   loadProjectJobs: () => Promise<JobPickItem[]>;
   parse: (text: string) => JobIdParse;
+  /** The picker's title; default "Open Job Results". */
+  title?: string;
+  /** What the row for a pasted ID says before the ID; default "Open job". */
+  verb?: string;
+  /** The heading of the `recent` rows; default "Recent". */
+  recentLabel?: string;
 }
 
 /** A notification the code closes when its cause is gone. */
@@ -49,7 +55,7 @@ export const vscodeUi: Ui = {
   pickJob(req) {
     return new Promise<string | undefined>((resolve) => {
       const qp = vscode.window.createQuickPick<PickItem>();
-      qp.title = 'Open Job Results';
+      qp.title = req.title ?? 'Open Job Results';
       qp.placeholder = 'Paste a classify job ID or a URL containing one, or pick a job';
       qp.matchOnDescription = true;
       qp.matchOnDetail = true;
@@ -60,7 +66,7 @@ export const vscodeUi: Ui = {
 
       const render = () => {
         const sections: PickItem[] = [...typed];
-        if (recent.length) {sections.push({ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recent);}
+        if (recent.length) {sections.push({ label: req.recentLabel ?? 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recent);}
         if (projectItems.length) {sections.push({ label: 'Project jobs', kind: vscode.QuickPickItemKind.Separator }, ...projectItems);}
         qp.items = sections;
       };
@@ -69,7 +75,7 @@ export const vscodeUi: Ui = {
         else {
           const parsed = req.parse(value);
           typed = parsed.ok
-            ? [{ label: `$(arrow-right) Open job ${parsed.jobId}`, jobId: parsed.jobId, alwaysShow: true }]
+            ? [{ label: `$(arrow-right) ${req.verb ?? 'Open job'} ${parsed.jobId}`, jobId: parsed.jobId, alwaysShow: true }]
             : [{ label: `$(warning) ${parsed.message}`, alwaysShow: true }];
         }
         render();

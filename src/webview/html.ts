@@ -43,6 +43,11 @@ export function readResultTemplate(extensionRoot: string): string {
   return readFileSync(join(extensionRoot, ...RESULT_TEMPLATE), 'utf8');
 }
 
+/** Another page's template (media/summary.html, media/compare.html), filled the same way by buildResultHtml. */
+export function readPageTemplate(extensionRoot: string, page: 'summary' | 'compare'): string {
+  return readFileSync(join(extensionRoot, 'media', `${page}.html`), 'utf8');
+}
+
 /**
  * Fills the template with a fresh nonce, the CSP and the two resource URIs (each escaped for an
  * attribute). Returns the nonce too, for tests.
