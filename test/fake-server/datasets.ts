@@ -51,6 +51,24 @@ export const JOB_IDS = {
   hostile: fakeId(0x003, 2),
   forbidden: fakeId(0x004, 1),
   large: fakeId(0x005, 100000),
+  /** Two runs over (mostly) the same files, with the differences COMPARE_DIFF names. */
+  compareA: fakeId(0x006, 1),
+  compareB: fakeId(0x006, 2),
+};
+
+/** Files of the compare pair: fakeId(0x0fa, n). File 6 was uploaded again for run B (a new ID, the same name). */
+export const compareFile = (n: number) => fakeId(0x0fa, n);
+const REUPLOADED_B = fakeId(0x0fb, 6);
+
+/** What comparing compareA (A) with compareB (B) must show. */
+export const COMPARE_DIFF = {
+  counts: { same: 3, changed: 3, onlyA: 1, onlyB: 1 },
+  /** Changed rows in A's order: file ID (A's), type in A → type in B, confidences. */
+  changed: [
+    { fileId: compareFile(2), file: 'compare-2.pdf', typeA: 'invoice', typeB: 'receipt', confidenceA: 0.8, confidenceB: 0.7 },
+    { fileId: compareFile(3), file: 'compare-3.pdf', typeA: 'No match', typeB: 'contract', confidenceA: 0.3, confidenceB: 0.66 },
+    { fileId: compareFile(6), file: 'report.pdf', typeA: 'bank_statement', typeB: 'invoice', confidenceA: 0.7, confidenceB: 0.75 },
+  ],
 };
 
 const TYPES = ['invoice', 'receipt', 'contract', 'bank_statement', 'purchase_order'];
@@ -191,6 +209,32 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
   files.set(fakeId(0x0f9, 1), { id: fakeId(0x0f9, 1), name: `${HOSTILE.img}.pdf` });
   files.set(fakeId(0x0f9, 2), { id: fakeId(0x0f9, 2), name: `${HOSTILE.script}.pdf` });
   files.set(fakeId(0x0f9, 3), { id: fakeId(0x0f9, 3), name: `${HOSTILE.link}.pdf` });
+
+  // The compare pair (see COMPARE_DIFF): same type for files 1, 4 and 8 (8 has no result in either),
+  // changed for 2, 3 and 6 (6 matched by name), file 5 only in A, file 7 only in B.
+  const r = (n: number, type: string | null, confidence: number, fileId = compareFile(n)) => ({ file_id: fileId, result: { type, confidence, reasoning: `Run result for file ${n}.` }, created_at: iso(n), updated_at: iso(n + 1) });
+  jobs.push(
+    fixedJob(10, JOB_IDS.compareA, 'Compare: run A', [
+      r(1, 'invoice', 0.9),
+      r(2, 'invoice', 0.8),
+      r(3, null, 0.3),
+      r(4, 'receipt', 0.95),
+      r(5, 'contract', 0.5),
+      r(6, 'bank_statement', 0.7),
+      { file_id: compareFile(8), result: null, created_at: iso(8), updated_at: iso(9) },
+    ]),
+    fixedJob(11, JOB_IDS.compareB, 'Compare: run B', [
+      r(4, 'receipt', 0.95),
+      r(1, 'invoice', 0.85),
+      r(2, 'receipt', 0.7),
+      r(3, 'contract', 0.66),
+      r(6, 'invoice', 0.75, REUPLOADED_B),
+      r(7, 'receipt', 0.6),
+      { file_id: compareFile(8), result: null, created_at: iso(8), updated_at: iso(9) },
+    ]),
+  );
+  for (let n = 1; n <= 8; n++) { files.set(compareFile(n), { id: compareFile(n), name: n === 6 ? 'report.pdf' : `compare-${n}.pdf` }); }
+  files.set(REUPLOADED_B, { id: REUPLOADED_B, name: 'report.pdf' });
 
   return { jobs, files };
 }
