@@ -100,6 +100,7 @@ export class SummaryPanel {
       // Any pager of this job, also one created again after the job was removed and re-added.
       jobs.onDidChangePager((pager) => pager.jobId === jobId && this.schedule()),
       d.fileNames.onDidChange(() => this.schedule()),
+      jobs.onDidChange(() => !jobs.get(jobId) && this.schedule()),
       panel.onDidDispose(() => {
         this.disposed = true;
         this.loadAll?.abort();
@@ -154,6 +155,8 @@ export class SummaryPanel {
     this.send();
     const limit = this.d.loadAllLimit();
     try {
+      // Removed from the view meanwhile: list it again, so its pages stay while they load.
+      if (!this.d.controller.jobs.get(this.jobId)) { await this.d.controller.jobs.add(this.jobId); }
       const out = await this.d.controller.loadAll(this.jobId, { limit, signal: abort.signal });
       if (this.disposed) { return; }
       if (out.outcome === 'error') { this.status('error', `Loading stopped after ${formatCount(out.loaded)} results: ${errorMessage(out.error)}`); }
@@ -193,6 +196,12 @@ export class SummaryPanel {
   send(): void {
     if (this.disposed) { return; }
     const pager = this.d.controller.jobs.existingPager(this.jobId);
+    if (!pager && this.lastView) {
+      // The job was removed from the view and its pages dropped: keep showing what was summarized.
+      this.status('info', 'This job was removed from the Classify Results view; the summary shows what was loaded. Load all lists it again.');
+      this.post({ type: 'summary', view: { ...this.lastView, canLoadAll: true, loadingAll: false } });
+      return;
+    }
     const items = pager?.items ?? [];
     const view = toSummaryView(summarize(items, this.d.threshold()), {
       jobId: this.jobId,

@@ -119,6 +119,21 @@ describe('Job summary and compare', function () {
     await eventually(() => assert.deepStrictEqual(rig.s.panel.currentResult(), { jobId: JOB_IDS.onePage, resultId: target }));
   });
 
+  it('removing the job from the view keeps the summary as it was; Load all lists the job again', async () => {
+    const id = JOB_IDS.onePage;
+    const summary = await openSummary(id);
+    await eventually(() => assert.strictEqual(summary.lastView?.loaded, 12));
+    const before = summary.lastView!;
+    await vscode.commands.executeCommand('llamaClassify.removeJob', id);
+    await eventually(() => assert.ok(summary.posted.some((m) => m.type === 'status' && /removed from the Classify Results view/.test(m.text))));
+    assert.deepStrictEqual(summary.lastView?.types, before.types, 'the summary still shows what was loaded');
+    const last = summary.posted.filter((m) => m.type === 'summary').pop();
+    assert.ok(last?.type === 'summary' && last.view.loaded === 12 && last.view.canLoadAll);
+    await summary.handleMessage({ type: 'loadAll' });
+    assert.ok(rig.s.jobs.get(id), 'listed again');
+    await eventually(() => assert.strictEqual(summary.lastView?.countText, '12 of 12 results'));
+  });
+
   it('hostile type names are sent exactly as typed (the page places them as text) and never in the HTML', async () => {
     const summary = await openSummary(JOB_IDS.hostile);
     await eventually(() => assert.strictEqual(summary.lastView?.loaded, 3));
