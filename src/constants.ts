@@ -19,6 +19,9 @@ export const Commands = {
   showLog: 'llamaClassify.showLog',
   showSummary: 'llamaClassify.showSummary',
   compareJobs: 'llamaClassify.compareJobs',
+  renameJob: 'llamaClassify.renameJob',
+  copyResultLink: 'llamaClassify.copyResultLink',
+  copyJobLink: 'llamaClassify.copyJobLink',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -8,11 +8,14 @@ import { registerCommands } from './commands';
 import type { CommandDeps } from './commands/deps';
 import { Connection, userAgent } from './config/connection';
 import { affectsConnection, readSettings } from './config/settings';
-import { ContextKeys, RESULT_PANEL_VIEW_TYPE, RESULTS_VIEW_ID } from './constants';
+import { ContextKeys, EXTENSION_ID, RESULT_PANEL_VIEW_TYPE, RESULTS_VIEW_ID } from './constants';
+import { LinkHandler } from './commands/linkCommands';
 import { RAW_JSON_SCHEME, RawJsonProvider, showRawJson, showRawJsonDiff } from './documents/rawJson';
 import { JobController } from './model/controller';
 import { FileNameCache } from './model/fileNames';
 import { JobList } from './model/jobList';
+import { buildLink } from './model/links';
+import { StatusPoller } from './model/poller';
 import { ResultPager } from './model/pager';
 import { JobView } from './tree/jobView';
 import { AuthNotice } from './ui/authNotice';
@@ -29,6 +32,9 @@ export interface TestApi {
   connection: Connection;
   fileNames: FileNameCache;
   context: vscode.ExtensionContext;
+  poller: StatusPoller;
+  /** The registered URI handler: tests open links through it. */
+  links: LinkHandler;
   setUi(ui: Ui): void;
   setClipboard(write: (text: string) => Thenable<void>): void;
 }
@@ -65,7 +71,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     // No key at all is not a rejection: the view's welcome content and rows say what to do.
     authRejected: (err) => err.status === 401 && authNotice.show('LlamaCloud rejected the API key (401).'),
   });
-  const view = new JobView(jobs, controller, fileNames, log);
+  // Live status: unfinished jobs are checked on a backoff schedule while the view is visible and the
+  // window focused; a job that ends loads its results without a click.
+  const poller = new StatusPoller(jobs, (jobId) => void controller.jobFinished(jobId));
+  const view = new JobView(jobs, controller, fileNames, log, poller);
+  const updatePolling = () => poller.setActive(view.treeView.visible && vscode.window.state.focused);
+  const link = (jobId: string, resultId?: string) => buildLink(vscode.env.uriScheme, EXTENSION_ID, jobId, resultId);
   const panel = new ResultPanel({
     controller,
     fileNames,
@@ -73,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ui: currentUi,
     log,
     clipboard: (text) => clipboard(text),
+    link,
     showRawJson,
     revealInTree: (jobId, resultId) => view.revealResult(jobId, resultId),
     // Pages of a job that is not listed live only while the panel shows it.
@@ -119,7 +131,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
           return work((message) => progress.report({ message }), abort.signal).finally(() => sub.dispose());
         }),
       ),
+    link,
   };
+  const links = new LinkHandler(deps);
 
   const setKeyContext = async () => {
     await vscode.commands.executeCommand('setContext', ContextKeys.hasApiKey, !!(await keys.get()));
@@ -133,7 +147,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     summary,
     compare,
     vscode.window.registerWebviewPanelSerializer(RESULT_PANEL_VIEW_TYPE, panel.serializer),
+    { dispose: () => poller.dispose() },
     { dispose: () => jobs.dispose() },
+    view.treeView.onDidChangeVisibility(updatePolling),
+    vscode.window.onDidChangeWindowState(updatePolling),
+    vscode.window.registerUriHandler(links),
     { dispose: () => fileNames.dispose() },
     ...registerCommands(deps),
     vscode.workspace.registerTextDocumentContentProvider(RAW_JSON_SCHEME, new RawJsonProvider(jobs)),
@@ -152,6 +170,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
   );
   void setKeyContext();
+  updatePolling();
 
   // Other extensions must not reach the key store or the client: only the extension's own tests get them.
   if (context.extensionMode !== vscode.ExtensionMode.Test) { return undefined; }
@@ -160,6 +179,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     connection,
     fileNames,
     context,
+    poller,
+    links,
     setUi: (next) => (ui = next),
     setClipboard: (write) => (clipboard = write),
   };

@@ -32,6 +32,8 @@ export interface CommandDeps {
   loadAllLimit: () => number;
   /** Runs `work` under a cancellable progress notification (never waits for a person). */
   progress<T>(title: string, work: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** A link that opens the job (and the result) in this editor: see model/links.ts. */
+  link: (jobId: string, resultId?: string) => string;
 }
 
 /** Commands from tree rows get the node; from keybindings, links or tests, a job ID string. */

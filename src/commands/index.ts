@@ -6,7 +6,8 @@ import { errorMessage } from '../api/errors';
 import { Commands, type CommandId } from '../constants';
 import { clearApiKey, setApiKey } from './apiKey';
 import type { CommandDeps } from './deps';
-import { cancelLoad, copyJobId, loadMoreCommand, refresh, removeJob } from './jobCommands';
+import { cancelLoad, copyJobId, loadMoreCommand, refresh, removeJob, renameJob } from './jobCommands';
+import { copyJobLink, copyResultLink } from './linkCommands';
 import { openJob } from './openJob';
 import { copyResultId, openResult, showRawJsonCommand } from './resultCommands';
 import { compareJobs, showSummary } from './summaryCommands';
@@ -28,6 +29,9 @@ export const HANDLERS: Record<CommandId, Handler> = {
   [Commands.showLog]: (d) => d.log.show(),
   [Commands.showSummary]: showSummary,
   [Commands.compareJobs]: compareJobs,
+  [Commands.renameJob]: renameJob,
+  [Commands.copyResultLink]: copyResultLink,
+  [Commands.copyJobLink]: copyJobLink,
 };
 
 export function registerCommands(d: CommandDeps): vscode.Disposable[] {

@@ -1,3 +1,6 @@
+import { shortId } from '../api/jobId';
+import { MAX_LABEL_LENGTH } from '../model/jobList';
+import { readStatus } from '../model/jobStatus';
 import type { CommandDeps } from './deps';
 import { jobIdOf } from './deps';
 
@@ -35,4 +38,40 @@ export async function copyJobId(d: CommandDeps, arg?: unknown): Promise<void> {
 export function keepForPanel(d: CommandDeps): string[] {
   const shown = d.panel.currentResult()?.jobId;
   return shown ? [shown] : [];
+}
+
+/** `llamaClassify.renameJob [node | jobId]` (Label Job…): the person's own name for a listed job; empty clears it. */
+export async function renameJob(d: CommandDeps, arg?: unknown): Promise<void> {
+  let jobId = jobIdOf(arg);
+  if (!jobId) {
+    if (d.jobs.jobs.length === 0) {
+      void d.ui().info('No job is open yet. Open one with Open Job Results…, then label it.');
+      return;
+    }
+    jobId = await d.ui().pickListedJob(
+      'Label Job',
+      d.jobs.jobs.map((j) => ({
+        jobId: j.id,
+        label: j.label ?? shortId(j.id),
+        description: [j.label ? shortId(j.id) : undefined, readStatus(j.meta?.status)?.word].filter(Boolean).join(' · ') || undefined,
+        detail: j.id,
+      })),
+    );
+    if (!jobId) { return; }
+  }
+  const job = d.jobs.get(jobId);
+  if (!job) {
+    void d.ui().info(`Job ${jobId} is not open. Open it with Open Job Results…, then label it.`);
+    return;
+  }
+  const text = await d.ui().inputText({
+    title: `Label Job ${shortId(jobId)}`,
+    prompt: 'A name for this job, shown in the tree and the job picker. Leave empty to remove the label.',
+    value: job.label ?? '',
+    placeHolder: 'e.g. Invoices, March run',
+    validate: (v) => (v.trim().length > MAX_LABEL_LENGTH ? `At most ${MAX_LABEL_LENGTH} characters.` : undefined),
+  });
+  if (text === undefined) { return; } // cancelled: nothing changes
+  if (!(await d.jobs.setLabel(jobId, text))) { return; } // removed meanwhile
+  d.ui().status(text.trim() ? `Labelled job ${shortId(jobId)} “${d.jobs.get(jobId)?.label}”` : `Removed the label of job ${shortId(jobId)}`);
 }

@@ -1,5 +1,6 @@
 import { parseJobId } from '../api/jobId';
 import { formatDate } from '../model/format';
+import { readStatus } from '../model/jobStatus';
 import type { JobPickItem, PickJobRequest } from '../ui/prompts';
 import type { CommandDeps } from './deps';
 
@@ -26,8 +27,14 @@ export function pickJob(d: CommandDeps, jobIds: readonly string[], opts: Pick<Pi
   return d.ui().pickJob({
     ...opts,
     recent: jobIds.map((id) => {
-      const meta = d.jobs.get(id)?.meta;
-      return { jobId: id, label: id, description: [meta?.status, formatDate(meta?.created_at)].filter(Boolean).join(' · ') || undefined };
+      const entry = d.jobs.get(id);
+      const meta = entry?.meta;
+      // A labelled job reads by its label; the ID stays in the description, so typing it still finds the job.
+      return {
+        jobId: id,
+        label: entry?.label ?? id,
+        description: [entry?.label ? id : undefined, readStatus(meta?.status)?.word, formatDate(meta?.created_at)].filter(Boolean).join(' · ') || undefined,
+      };
     }),
     loadProjectJobs: () => listProjectJobs(d),
     parse: parseJobId,

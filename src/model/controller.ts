@@ -81,6 +81,7 @@ export class JobController {
    */
   async reload(opts: { newConnection?: boolean } = {}): Promise<void> {
     if (opts.newConnection) { this.fileNames.clear(); }
+    this.jobs.invalidateReads(); // a status read under the old key or server writes nothing
     for (const job of this.jobs.jobs) { void this.jobs.refreshMeta(job.id); }
     const started = this.jobs.allPagers().filter((p) => p.started);
     await Promise.all(started.map((p) => this.track(p, this.host.withViewProgress(p.refresh()))));
@@ -114,6 +115,15 @@ export class JobController {
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** A job that was still running has ended (the status poller saw it): its results, from page 1. */
+  async jobFinished(jobId: string): Promise<void> {
+    const pager = this.jobs.existingPager(jobId);
+    // Never shown yet (collapsed): its first page loads when it is expanded.
+    if (!pager?.started) { return; }
+    this.host.log.info(`Job ${jobId} has ended; loading its results.`);
+    await this.track(pager, this.host.withViewProgress(pager.refresh()));
   }
 
   cancel(jobId: string): void {

@@ -20,6 +20,8 @@ export interface JobMeta {
 export interface OpenedJob {
   id: string;
   meta?: JobMeta;
+  /** The person's own name for the job ("Invoices, March run"), shown in the tree and the picker. */
+  label?: string;
   /** The job's row was expanded when last seen. */
   expanded?: boolean;
   /** How many results were loaded when last seen: a window reload loads that many again. */
@@ -29,13 +31,17 @@ export interface OpenedJob {
 const JOBS_KEY = 'llamaClassify.openedJobs';
 const RECENT_KEY = 'llamaClassify.recentJobs';
 const MAX_RECENT = 10;
+/** Longer labels are cut: a tree row has no room for more. */
+export const MAX_LABEL_LENGTH = 80;
 
 export class JobList {
   private _jobs: OpenedJob[];
   private _recent: string[];
   private pagers = new Map<string, { pager: ResultPager; sub: { dispose(): void } }>();
-  private metaReads = new Map<string, Promise<void>>();
-  private metaFailed = new Set<string>();
+  private metaReads = new Map<string, { gen: number; read: Promise<void> }>();
+  private metaFailed = new Map<string, Error>();
+  /** Bumped when a job is removed or added again and when reads are invalidated: a read started before writes nothing. */
+  private generations = new Map<string, number>();
   private readonly changed = new Emitter<void>();
   private readonly pagerChanged = new Emitter<ResultPager>();
   /** Jobs added, removed or their status changed. */
@@ -68,7 +74,10 @@ export class JobList {
   /** Adds a job at the top (or leaves it where it is), optionally expanded, and records it as recent. Returns true when new. */
   async add(jobId: string, { expanded = false } = {}): Promise<boolean> {
     const isNew = !this.get(jobId);
-    if (isNew) { this._jobs = [{ id: jobId }, ...this._jobs]; }
+    if (isNew) {
+      this._jobs = [{ id: jobId }, ...this._jobs];
+      this.bump(jobId);
+    }
     if (expanded) { this.get(jobId)!.expanded = true; }
     this._recent = [jobId, ...this._recent.filter((id) => id !== jobId)].slice(0, MAX_RECENT);
     // Listed at once (the first page can be asked for right away); saved meanwhile.
@@ -80,6 +89,8 @@ export class JobList {
   /** Removes the job and drops its pager, unless `keepPager` (the result panel still shows the job). */
   async remove(jobId: string, { keepPager = false } = {}): Promise<void> {
     this._jobs = this._jobs.filter((j) => j.id !== jobId);
+    this.bump(jobId);
+    this.metaFailed.delete(jobId);
     if (!keepPager) { this.drop(jobId); }
     await this.persist();
     this.changed.fire();
@@ -126,20 +137,43 @@ export class JobList {
     await this.persist();
   }
 
-  /** Re-reads the job's status, one request per job at a time. Best effort: the results decide what the
-   *  tree shows, so errors are swallowed (and remembered, see `statusUnread`). */
+  /** Gives the job a label, or clears it when `label` is empty. Returns false when the job is not listed. */
+  async setLabel(jobId: string, label: string | undefined): Promise<boolean> {
+    const job = this.get(jobId);
+    if (!job) { return false; }
+    const clean = cleanLabel(label);
+    if (clean) { job.label = clean; } else { delete job.label; }
+    this.changed.fire();
+    await this.persist();
+    return true;
+  }
+
+  /** Re-reads the job's status, one request per job at a time. Never rejects: the results decide what the
+   *  tree shows, so errors are kept (see `statusError`, `statusUnread`) rather than thrown. */
   refreshMeta(jobId: string): Promise<void> {
-    let read = this.metaReads.get(jobId);
-    if (!read) {
-      read = this.readMeta(jobId).finally(() => this.metaReads.delete(jobId));
-      this.metaReads.set(jobId, read);
-    }
+    const gen = this.generation(jobId);
+    const running = this.metaReads.get(jobId);
+    if (running && running.gen === gen) { return running.read; }
+    const read = this.readMeta(jobId, gen).finally(() => {
+      if (this.metaReads.get(jobId)?.read === read) { this.metaReads.delete(jobId); }
+    });
+    this.metaReads.set(jobId, { gen, read });
     return read;
   }
 
   /** True when the last status read failed and none is running: worth trying again after results load. */
   statusUnread(jobId: string): boolean {
     return this.metaFailed.has(jobId) && !this.metaReads.has(jobId);
+  }
+
+  /** Why the last status read failed; undefined once one succeeded. */
+  statusError(jobId: string): Error | undefined {
+    return this.metaFailed.get(jobId);
+  }
+
+  /** Status reads on their way (old key, old server) write nothing when they answer. */
+  invalidateReads(): void {
+    for (const job of this._jobs) { this.bump(job.id); }
   }
 
   dispose(): void {
@@ -156,18 +190,30 @@ export class JobList {
     this.pagers.delete(jobId);
   }
 
-  private async readMeta(jobId: string): Promise<void> {
+  private generation(jobId: string): number {
+    return this.generations.get(jobId) ?? 0;
+  }
+
+  private bump(jobId: string): void {
+    this.generations.set(jobId, this.generation(jobId) + 1);
+  }
+
+  private async readMeta(jobId: string, gen: number): Promise<void> {
+    let job: ClassifyJob;
     try {
-      const job = await this.fetchJob(jobId);
-      this.metaFailed.delete(jobId);
-      const entry = this.get(jobId);
-      if (!entry) { return; }
-      entry.meta = { status: job.status, created_at: job.created_at, error_message: job.error_message };
-      await this.persist();
-      this.changed.fire();
-    } catch {
-      this.metaFailed.add(jobId);
+      job = await this.fetchJob(jobId);
+    } catch (err) {
+      if (this.generation(jobId) === gen) { this.metaFailed.set(jobId, err instanceof Error ? err : new Error(String(err))); }
+      return;
     }
+    // Removed, added again or invalidated while the read was on its way: its answer is stale.
+    if (this.generation(jobId) !== gen) { return; }
+    this.metaFailed.delete(jobId);
+    const entry = this.get(jobId);
+    if (!entry) { return; }
+    entry.meta = { status: job.status, created_at: job.created_at, error_message: job.error_message };
+    await this.persist();
+    this.changed.fire();
   }
 
   private async persist(): Promise<void> {
@@ -193,9 +239,18 @@ function sanitizeJobs(value: unknown): OpenedJob[] {
       const m = o.meta as Record<string, unknown>;
       job.meta = { status: text(m.status), created_at: nullableText(m.created_at), error_message: nullableText(m.error_message) };
     }
+    const label = cleanLabel(o.label);
+    if (label) { job.label = label; }
     if (o.expanded === true) { job.expanded = true; }
     if (typeof o.loaded === 'number' && Number.isInteger(o.loaded) && o.loaded > 0) { job.loaded = o.loaded; }
     jobs.push(job);
   }
   return jobs;
+}
+
+/** A label is one trimmed line of at most MAX_LABEL_LENGTH characters; anything else is no label. */
+export function cleanLabel(value: unknown): string | undefined {
+  if (typeof value !== 'string') { return undefined; }
+  const line = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return line ? [...line].slice(0, MAX_LABEL_LENGTH).join('') : undefined;
 }

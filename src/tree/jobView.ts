@@ -5,6 +5,7 @@ import { errorMessage } from '../api/errors';
 import { RESULTS_VIEW_ID } from '../constants';
 import type { JobController } from '../model/controller';
 import type { JobList } from '../model/jobList';
+import type { StatusPoller } from '../model/poller';
 import type { Log } from '../ui/log';
 import type { Node } from './nodes';
 import { ResultsTreeProvider } from './provider';
@@ -19,8 +20,9 @@ export class JobView implements vscode.Disposable {
     private readonly controller: JobController,
     fileNames: ConstructorParameters<typeof ResultsTreeProvider>[1],
     private readonly log: Log,
+    poller?: StatusPoller,
   ) {
-    this.provider = new ResultsTreeProvider(jobs, fileNames, controller);
+    this.provider = new ResultsTreeProvider(jobs, fileNames, controller, poller);
     this.treeView = vscode.window.createTreeView(RESULTS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.subs = [
       this.provider,

@@ -8,6 +8,8 @@ import type { FileClassification } from '../api/types';
 import type { JobController } from '../model/controller';
 import type { FileNameCache } from '../model/fileNames';
 import type { JobList } from '../model/jobList';
+import { readStatus } from '../model/jobStatus';
+import type { StatusPoller } from '../model/poller';
 import { RANGE_SIZE, type JobNode, type Node, type RangeNode, type ResultNode, type StatusKind, type StatusNode } from './nodes';
 import { jobItem, loadMoreItem, rangeItem, resultItem, statusItem } from './render';
 
@@ -26,8 +28,11 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     private readonly jobs: JobList,
     private readonly fileNames: FileNameCache,
     private readonly controller: JobController,
+    private readonly poller?: StatusPoller,
   ) {
     this.subs = [
+      // The row says how often the job is checked, and that a check failed: drawn again when that changes.
+      ...(poller ? [poller.onDidChange((jobId) => this.refreshJob(jobId))] : []),
       jobs.onDidChange(() => {
         this.prune();
         this.refreshAll();
@@ -92,7 +97,13 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       case 'job': {
         const entry = this.jobs.get(node.jobId);
         const expanded = this.expandNext.delete(node.jobId) || !!entry?.expanded;
-        return jobItem(node, entry, this.jobs.existingPager(node.jobId), expanded);
+        return jobItem(node, {
+          entry,
+          pager: this.jobs.existingPager(node.jobId),
+          expanded,
+          poll: this.poller?.state(node.jobId),
+          statusError: this.jobs.statusError(node.jobId),
+        });
       }
       case 'range':
         return rangeItem(node, node.end >= (this.jobs.existingPager(node.jobId)?.items.length ?? 0));
@@ -152,8 +163,9 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       if (error) { return [this.errorNode(jobId, error)]; }
       if (pager.state === 'idle') { return [this.status(jobId, 'cancelled')]; }
       const meta = this.jobs.get(jobId)?.meta;
-      if (meta?.status === 'PENDING') { return [this.status(jobId, 'pending')]; }
-      if (meta?.status === 'ERROR' || meta?.status === 'CANCELLED') { return [this.status(jobId, 'jobFailed', meta.error_message ?? undefined)]; }
+      const reading = readStatus(meta?.status);
+      if (reading?.tone === 'live') { return [{ ...this.status(jobId, 'pending'), title: `The job is still ${reading.word.toLowerCase()}` }]; }
+      if (reading?.tone === 'failed' || reading?.tone === 'cancelled') { return [this.status(jobId, 'jobFailed', meta?.error_message ?? undefined)]; }
       return [this.status(jobId, 'empty')];
     }
     this.dropStaleRows(jobId, items);

@@ -2,6 +2,7 @@
 // Remote text only ever reaches a tooltip through `appendText`, which escapes markdown, so a result
 // can neither format nor link (no command: links).
 import * as vscode from 'vscode';
+import { isLlamaCloudError, isNoAccessError } from '../api/errors';
 import { shortId } from '../api/jobId';
 import type { FileClassification } from '../api/types';
 import { Commands, RowContext } from '../constants';
@@ -19,6 +20,8 @@ import {
   typeLabel,
 } from '../model/format';
 import type { OpenedJob } from '../model/jobList';
+import { readStatus, showsErrorMessage } from '../model/jobStatus';
+import type { PollState } from '../model/poller';
 import type { ResultPager } from '../model/pager';
 import { nodeId, type JobNode, type LoadMoreNode, type RangeNode, type ResultNode, type StatusNode } from './nodes';
 
@@ -29,25 +32,93 @@ const BAND_COLORS = {
   unknown: 'disabledForeground',
 } as const;
 
-export function jobItem(node: JobNode, entry: OpenedJob | undefined, pager: ResultPager | undefined, expanded: boolean): vscode.TreeItem {
-  const item = new vscode.TreeItem(shortId(node.jobId), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+export interface JobRowState {
+  entry: OpenedJob | undefined;
+  pager: ResultPager | undefined;
+  expanded: boolean;
+  /** Set while the job is polled for its status. */
+  poll?: PollState;
+  /** Why the last status read failed (shown when no results say more). */
+  statusError?: Error;
+}
+
+export function jobItem(node: JobNode, row: JobRowState): vscode.TreeItem {
+  const { entry, pager, poll } = row;
+  const name = entry?.label;
+  const item = new vscode.TreeItem(name ?? shortId(node.jobId), row.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = nodeId(node);
   item.contextValue = RowContext.job;
+  const state = jobState(row);
+  item.description = [name ? shortId(node.jobId) : undefined, state.text].filter(Boolean).join(' · ') || undefined;
+  item.iconPath = new vscode.ThemeIcon(state.icon, state.color && new vscode.ThemeColor(state.color));
   const status = entry?.meta?.status;
-  const counts = pager?.started && (pager.items.length > 0 || pager.state === 'complete') ? formatProgress(pager.items.length, pager.totalSize) : undefined;
-  item.description = [status, counts].filter(Boolean).join(' · ') || undefined;
-  item.iconPath = new vscode.ThemeIcon(jobIcon(status), jobIconColor(status));
   const tip = new vscode.MarkdownString();
+  if (name) { tip.appendMarkdown('**').appendText(name).appendMarkdown('**\n\n'); }
   tip.appendMarkdown('**Classify job** ');
   tip.appendText(node.jobId);
-  if (status) { tip.appendMarkdown('\n\nStatus: ').appendText(status); }
+  if (status) { tip.appendMarkdown('\n\nStatus: ').appendText(`${readStatus(status)?.word ?? status} (${status})`); }
   const created = formatDate(entry?.meta?.created_at);
   if (created) { tip.appendMarkdown('\n\nCreated: ').appendText(created); }
   if (entry?.meta?.error_message) { tip.appendMarkdown('\n\nError: ').appendText(entry.meta.error_message); }
-  if (counts) { tip.appendMarkdown('\n\nResults loaded: ').appendText(counts); }
+  if (poll) {
+    tip.appendMarkdown('\n\n').appendText(
+      poll.paused
+        ? 'Checks pause while the view is hidden or the window is in the background.'
+        : `Checked every ${formatInterval(poll.intervalMs)} until it ends; the results then load by themselves.`,
+    );
+    if (poll.error) { tip.appendMarkdown('\n\nLast check failed: ').appendText(poll.error); }
+  }
+  if (state.counts) { tip.appendMarkdown('\n\nResults loaded: ').appendText(state.counts); }
   item.tooltip = tip;
-  item.accessibilityInformation = { label: `Classify job ${node.jobId}${status ? `, ${status}` : ''}${counts ? `, ${counts} results` : ''}` };
+  item.accessibilityInformation = { label: `Classify job ${name ? `${name}, ` : ''}${node.jobId}${state.text ? `, ${state.text}` : ''}` };
   return item;
+}
+
+/** "10 s", "2 min": a polling interval as the row shows it. */
+export function formatInterval(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.round(s / 60)} min`;
+}
+
+interface JobStateText {
+  text?: string;
+  counts?: string;
+  icon: string;
+  color?: string;
+}
+
+/** What the job row says about the job at a glance: never "0 of 0". */
+function jobState({ entry, pager, poll, statusError }: JobRowState): JobStateText {
+  const status = entry?.meta?.status;
+  const reading = readStatus(status);
+  const loaded = pager?.started ? pager.items.length : 0;
+  const counts = loaded > 0 ? formatProgress(loaded, pager?.totalSize) : undefined;
+  const withCounts = (text: string) => [text, counts].filter(Boolean).join(' · ');
+  // The job itself cannot be read: what the results (or the status) request said.
+  const problem = (pager?.state === 'error' ? pager.error : undefined) ?? (!status ? statusError : undefined);
+  if (problem && isLlamaCloudError(problem) && problem.kind === 'notFound' && loaded === 0) { return { text: 'Not found', icon: 'question', color: 'errorForeground' }; }
+  if (problem && isNoAccessError(problem) && loaded === 0) { return { text: 'No access', icon: 'lock', color: 'errorForeground' }; }
+  if (!reading) { return { text: counts, counts, icon: 'list-unordered' }; }
+  if (reading.tone === 'live') {
+    if (!poll) { return { text: withCounts(reading.word), counts, icon: 'clock' }; }
+    if (poll.error) { return { text: `${reading.word} — check failed, next in ${formatInterval(poll.intervalMs)}`, counts, icon: 'warning', color: 'editorWarning.foreground' }; }
+    if (poll.paused) { return { text: `${reading.word} — checks paused`, counts, icon: 'clock' }; }
+    return { text: `${reading.word} — checking every ${formatInterval(poll.intervalMs)}`, counts, icon: 'sync~spin' };
+  }
+  const reason = showsErrorMessage(status) ? entry?.meta?.error_message?.trim() : undefined;
+  const text = withCounts(reason ? `${reading.word}: ${reason}` : reading.word);
+  switch (reading.tone) {
+    case 'succeeded':
+      return { text: pager?.state === 'complete' && loaded === 0 ? `${reading.word} · no results` : text, counts, icon: 'pass', color: 'testing.iconPassed' };
+    case 'partial':
+      return { text, counts, icon: 'warning', color: 'editorWarning.foreground' };
+    case 'failed':
+      return { text, counts, icon: 'error', color: 'errorForeground' };
+    case 'cancelled':
+      return { text, counts, icon: 'circle-slash' };
+    default:
+      return { text, counts, icon: 'list-unordered' };
+  }
 }
 
 /** "1–1,000": a slice of a long job's results. The newest slice starts expanded, the others collapsed. */
@@ -146,8 +217,8 @@ export function statusItem(node: StatusNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('info');
       break;
     case 'pending':
-      item.label = 'The job is still pending';
-      item.description = 'refresh to check again';
+      item.label = node.title ?? 'The job is still pending';
+      item.description = 'its results load here when it ends';
       item.iconPath = new vscode.ThemeIcon('clock');
       item.command = { command: Commands.refresh, title: 'Refresh', arguments: [node.jobId] };
       break;
@@ -195,26 +266,3 @@ export function statusItem(node: StatusNode): vscode.TreeItem {
   return item;
 }
 
-function jobIcon(status: string | undefined): string {
-  switch (status) {
-    case 'SUCCESS':
-      return 'pass';
-    case 'PARTIAL_SUCCESS':
-      return 'warning';
-    case 'PENDING':
-      return 'clock';
-    case 'ERROR':
-      return 'error';
-    case 'CANCELLED':
-      return 'circle-slash';
-    default:
-      return 'list-unordered';
-  }
-}
-
-function jobIconColor(status: string | undefined): vscode.ThemeColor | undefined {
-  if (status === 'SUCCESS') { return new vscode.ThemeColor('testing.iconPassed'); }
-  if (status === 'ERROR') { return new vscode.ThemeColor('errorForeground'); }
-  if (status === 'PARTIAL_SUCCESS') { return new vscode.ThemeColor('editorWarning.foreground'); }
-  return undefined;
-}

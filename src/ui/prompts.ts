@@ -30,8 +30,21 @@ export interface Notice {
   close(): void;
 }
 
+export interface TextRequest {
+  title: string;
+  prompt: string;
+  value?: string;
+  placeHolder?: string;
+  /** A message shown in place while the text is not acceptable. */
+  validate?: (text: string) => string | undefined;
+}
+
 export interface Ui {
   pickJob(req: PickJobRequest): Promise<string | undefined>;
+  /** One of the listed jobs (the job ID), or undefined when the person closes the list. */
+  pickListedJob(title: string, jobs: JobPickItem[]): Promise<string | undefined>;
+  /** A line of text; undefined when the person cancels (an empty answer is ''). */
+  inputText(req: TextRequest): Promise<string | undefined>;
   /** Password box for the key; rejects an empty value in place. */
   inputApiKey(): Promise<string | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -107,6 +120,25 @@ export const vscodeUi: Ui = {
           qp.busy = false;
           render();
         });
+    });
+  },
+
+  async pickListedJob(title, jobs) {
+    const picked = await vscode.window.showQuickPick(
+      jobs.map((j) => ({ ...j, label: plain(j.label) })),
+      { title, placeHolder: 'Pick a job', matchOnDescription: true },
+    );
+    return picked?.jobId;
+  },
+
+  async inputText(req) {
+    return vscode.window.showInputBox({
+      title: req.title,
+      prompt: req.prompt,
+      value: req.value,
+      placeHolder: req.placeHolder,
+      ignoreFocusOut: true,
+      validateInput: req.validate,
     });
   },
 

@@ -8,7 +8,7 @@ import type { ConfidenceBand } from '../model/format';
 
 export { RESULT_PANEL_VIEW_TYPE as RESULT_VIEW_TYPE } from '../constants';
 
-export type CopyWhat = 'id' | 'reasoning' | 'json';
+export type CopyWhat = 'id' | 'reasoning' | 'json' | 'link';
 
 /** What the page may ask of the host. Nothing else is ever acted on. */
 export type WebviewToHost =
@@ -64,7 +64,7 @@ export interface PanelState {
   resultId: string;
 }
 
-const COPY_WHAT: readonly CopyWhat[] = ['id', 'reasoning', 'json'];
+const COPY_WHAT: readonly CopyWhat[] = ['id', 'reasoning', 'json', 'link'];
 const BARE_TYPES = new Set(['ready', 'prev', 'next', 'showRawJson']);
 
 function isPlainObject(raw: unknown): raw is Record<string, unknown> {

@@ -46,6 +46,8 @@ export interface ResultPanelDeps {
   ui: () => Ui;
   log: Log;
   clipboard: (text: string) => Thenable<void>;
+  /** The link that opens a result in this editor (Copy link). */
+  link: (jobId: string, resultId: string) => string;
   showRawJson: (jobId: string, resultId: string) => Promise<void>;
   /** Selects the shown result in the tree when the tree is visible (no focus change). */
   revealInTree: (jobId: string, resultId: string) => void;
@@ -339,6 +341,11 @@ export class ResultPanel implements vscode.Disposable {
     if (what === 'id') {
       text = item.id;
       done = `Copied result ID ${item.id}`;
+    } else if (what === 'link') {
+      const jobId = this.current?.jobId;
+      if (!jobId) { return; }
+      text = this.d.link(jobId, item.id);
+      done = `Copied a link to result ${item.id}`;
     } else if (what === 'reasoning') {
       if (!item.result) {
         this.d.ui().status('This result has no reasoning to copy');

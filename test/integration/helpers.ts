@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { JobPickItem, Notice, PickJobRequest, Ui } from '../../src/ui/prompts';
+import type { JobPickItem, Notice, PickJobRequest, TextRequest, Ui } from '../../src/ui/prompts';
 import type { Node } from '../../src/tree/nodes';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
 
@@ -79,6 +79,11 @@ export class ScriptedUi implements Ui {
   keys: (string | undefined)[] = [];
   picks: ((req: PickJobRequest, projectJobs: JobPickItem[]) => string | undefined)[] = [];
   confirms: boolean[] = [];
+  /** Answers for text boxes (undefined = cancelled); each request is recorded. */
+  texts: (string | undefined)[] = [];
+  readonly textRequests: TextRequest[] = [];
+  /** Answers for the listed-job picker, given the items it offered. */
+  listedPicks: ((items: JobPickItem[]) => string | undefined)[] = [];
   /** Answers for notifications with actions, by a substring of the message. */
   choices: { match: string; choice: string }[] = [];
 
@@ -86,6 +91,19 @@ export class ScriptedUi implements Ui {
     const next = this.picks.shift();
     if (!next) { throw new Error('unexpected prompt: pickJob'); }
     return next(req, await req.loadProjectJobs());
+  }
+  async pickListedJob(_title: string, items: JobPickItem[]) {
+    const next = this.listedPicks.shift();
+    if (!next) { throw new Error('unexpected prompt: pickListedJob'); }
+    return next(items);
+  }
+  async inputText(req: TextRequest) {
+    this.textRequests.push(req);
+    if (this.texts.length === 0) { throw new Error(`unexpected prompt: inputText “${req.title}”`); }
+    const answer = this.texts.shift();
+    const invalid = answer === undefined ? undefined : req.validate?.(answer);
+    if (invalid) { throw new Error(`the text box refused ${JSON.stringify(answer)}: ${invalid}`); }
+    return answer;
   }
   async inputApiKey() {
     if (this.keys.length === 0) { throw new Error('unexpected prompt: inputApiKey'); }

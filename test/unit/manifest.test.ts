@@ -42,7 +42,7 @@ describe('package.json contributes exactly what the code uses', () => {
     assert.strictEqual(props['llamaClassify.region'].scope, 'application');
   });
 
-  it('activates only for the panel serializer (views and commands activate implicitly)', () => {
-    assert.deepStrictEqual(manifest.activationEvents, ['onWebviewPanel:llamaClassify.result']);
+  it('activates only for the panel serializer and links (views and commands activate implicitly)', () => {
+    assert.deepStrictEqual(manifest.activationEvents, ['onWebviewPanel:llamaClassify.result', 'onUri']);
   });
 });

@@ -48,6 +48,7 @@ $('next').addEventListener('click', () => step('next'));
 $('copy-id').addEventListener('click', () => copy('id'));
 $('copy-reasoning').addEventListener('click', () => copy('reasoning'));
 $('copy-json').addEventListener('click', () => copy('json'));
+$('copy-link').addEventListener('click', () => copy('link'));
 $('raw-json').addEventListener('click', () => post({ type: 'showRawJson' }));
 
 document.addEventListener('keydown', (e) => {
