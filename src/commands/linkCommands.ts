@@ -43,7 +43,11 @@ export class LinkHandler implements vscode.UriHandler {
       this.d.log.info(`Opening a link to job ${parsed.jobId}${parsed.resultId ? `, result ${parsed.resultId}` : ''}.`);
       await this.d.view.showJob(parsed.jobId);
       // The panel finds the result (paging a bounded way) and says so when it is not there.
-      if (parsed.resultId) { await this.d.panel.show(parsed.jobId, parsed.resultId); }
+      if (parsed.resultId) {
+        await this.d.panel.show(parsed.jobId, parsed.resultId);
+        this.d.view.provider.flush(); // the pages the lookup loaded, before the tree resolves the row
+        this.d.view.revealResult(parsed.jobId, parsed.resultId);
+      }
     } catch (err) {
       this.d.log.error(`Opening a link failed: ${errorMessage(err)}`);
       void this.d.ui().error(`Couldn't open the link: ${errorMessage(err)}`);

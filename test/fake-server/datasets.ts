@@ -47,6 +47,8 @@ export const JOB_IDS = {
   empty: fakeId(0x001, 0),
   pending: fakeId(0x002, 1),
   failed: fakeId(0x002, 2),
+  /** Pending for its first status reads, then done with 7 results (the server's `statusAfterReads` quirk). */
+  finishing: fakeId(0x002, 3),
   edgeCases: fakeId(0x003, 1),
   hostile: fakeId(0x003, 2),
   forbidden: fakeId(0x004, 1),
@@ -182,6 +184,7 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
   jobs.push({ ...regularJob(3, JOB_IDS.empty, 'Empty job', 0, 33), status: 'SUCCESS' });
   jobs.push({ ...regularJob(4, JOB_IDS.pending, 'Pending job', 0, 44), status: 'PENDING' });
   jobs.push({ ...regularJob(5, JOB_IDS.failed, 'Failed job', 0, 55), status: 'ERROR', error_message: 'Parsing failed: the file is password protected.' });
+  jobs.push(regularJob(10, JOB_IDS.finishing, 'Finishing job: pending, then 7 results', 7, 100));
   jobs.push({ ...regularJob(7, JOB_IDS.forbidden, 'Another project’s job', 3, 77), forbidden: true });
 
   const edgeRows: Omit<FakeResultRow, 'id' | 'classify_job_id'>[] = [

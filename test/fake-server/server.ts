@@ -2,7 +2,7 @@
 // FastAPI-style errors, opaque page tokens, and fault injection a test can set per request or per job.
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
-import { buildDataset, FAKE_PROJECT_ID, seededRandom, type FakeFile, type FakeJob } from './datasets';
+import { buildDataset, FAKE_PROJECT_ID, JOB_IDS, seededRandom, type FakeFile, type FakeJob } from './datasets';
 
 export const DEFAULT_API_KEY = 'llx-fake-demo-key-0000';
 const DEFAULT_PAGE_SIZE = 100;
@@ -18,7 +18,23 @@ export interface JobQuirks {
   duplicateAcrossPages?: number;
   /** total_size: exact (default), missing, or wrong (half the real count). */
   totalSize?: 'exact' | 'missing' | 'wrong';
+  /**
+   * The job is unfinished for its first N status reads (`GET …/jobs/{id}`), then has its own status:
+   * v1 reads PENDING; v2 reads PENDING for the first half, then RUNNING (see `unfinishedStatus`).
+   * Until then its results are an empty page; once done, its rows are served.
+   */
+  statusAfterReads?: number;
 }
+
+/** What an unfinished job reads as after `reads` of its `statusAfterReads` status reads; undefined once done. */
+export function unfinishedStatus(reads: number, after: number | undefined, api: 'v1' | 'v2' = 'v1'): string | undefined {
+  if (after === undefined || reads >= after) { return undefined; }
+  if (api === 'v1') { return 'PENDING'; }
+  return reads < Math.ceil(after / 2) ? 'PENDING' : 'RUNNING';
+}
+
+/** Jobs that start unfinished in every fake server (tests can change it with setQuirks). */
+const DEFAULT_QUIRKS: [string, JobQuirks][] = [[JOB_IDS.finishing, { statusAfterReads: 2 }]];
 
 export interface Fault {
   /** Matches when the request path contains this string (or matches the RegExp). Default: any API path. */
@@ -65,6 +81,8 @@ export interface FakeServer {
   setQuirks(jobId: string, quirks: JobQuirks): void;
   addJob(job: FakeJob): void;
   setRandomFailures(r: FakeServerOptions['randomFailures']): void;
+  /** How often the job's status was read (for `statusAfterReads`). */
+  statusReads(jobId: string): number;
   /** Changes the key the server accepts (to test a revoked key). */
   setApiKey(key: string): void;
   close(): Promise<void>;
@@ -74,7 +92,10 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
   const data = buildDataset();
   const jobs = new Map<string, FakeJob>(data.jobs.map((j) => [j.id, j]));
   const files: Map<string, FakeFile> = data.files;
-  const quirks = new Map<string, JobQuirks>();
+  const quirks = new Map<string, JobQuirks>(DEFAULT_QUIRKS.map(([id, q]) => [id, { ...q }]));
+  /** Status reads per job, for `statusAfterReads`. */
+  const statusReads = new Map<string, number>();
+  const pendingNow = (job: FakeJob) => unfinishedStatus(statusReads.get(job.id) ?? 0, quirks.get(job.id)?.statusAfterReads);
   let faults: (Fault & { left: number })[] = [];
   let apiKey = opts.apiKey ?? DEFAULT_API_KEY;
   let randomFailures = opts.randomFailures;
@@ -184,7 +205,13 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
       const job = jobs.get(id.toLowerCase());
       if (!job) {return respond(404, { detail: `Classify job ${id} not found` });}
       if (job.forbidden) {return respond(403, { detail: 'You do not have access to this project' });}
-      if (!results) { return respond(200, jobJson(job)); }
+      if (!results) {
+        const status = pendingNow(job);
+        statusReads.set(job.id, (statusReads.get(job.id) ?? 0) + 1);
+        return respond(200, jobJson(job, status));
+      }
+      // Not done yet: like LlamaCloud, no results until the job ends.
+      if (pendingNow(job)) { return respond(200, { items: [], next_page_token: null, total_size: 0 }); }
       return resultsPage(job, url, respond);
     }
     const f = /^\/api\/v1\/beta\/files(?:\/([^/]+))?\/?$/.exec(url.pathname);
@@ -247,7 +274,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
     const all = [...jobs.values()].filter((j) => !j.forbidden).sort((a, b) => b.created_at.localeCompare(a.created_at));
     const slice = all.slice(offset, offset + size);
     respond(200, {
-      items: slice.map(jobJson),
+      items: slice.map((j) => jobJson(j, pendingNow(j))),
       next_page_token: offset + size < all.length ? encodeToken('jobs', offset + size) : null,
       total_size: all.length,
     });
@@ -292,6 +319,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
     fault: (f) => faults.push({ ...f, left: f.times ?? 1 }),
     clearFaults: () => (faults = []),
     setQuirks: (jobId, q) => quirks.set(jobId, q),
+    statusReads: (jobId) => statusReads.get(jobId) ?? 0,
     addJob: (job) => jobs.set(job.id, job),
     setRandomFailures: (r) => {
       randomFailures = r;
@@ -306,7 +334,7 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
   };
 }
 
-function jobJson(job: FakeJob) {
+function jobJson(job: FakeJob, status: string = job.status) {
   return {
     id: job.id,
     project_id: FAKE_PROJECT_ID,
@@ -315,7 +343,7 @@ function jobJson(job: FakeJob) {
       { type: 'invoice', description: 'A bill from a vendor with an invoice number and amounts due.' },
       { type: 'receipt', description: 'Proof of a completed payment from a merchant.' },
     ],
-    status: job.status,
+    status,
     created_at: job.created_at,
     updated_at: job.created_at,
     error_message: job.error_message ?? null,
