@@ -182,6 +182,9 @@ describe('Live status, labels and links in the real extension host', function ()
     await vscode.commands.executeCommand('llamaClassify.openResult', JOB_IDS.onePage, item.id);
     await vscode.commands.executeCommand('llamaClassify.copyResultLink');
     assert.strictEqual(copied[2], copied[0]);
+    // The panel's "Copy link" button sends this message.
+    await rig.s.panel.handleMessage({ type: 'copy', what: 'link' });
+    assert.strictEqual(copied[3], copied[0]);
     // The link opens the result again, from a clean list.
     rig.s.panel.currentPanel()?.dispose();
     await rig.s.jobs.remove(JOB_IDS.onePage);

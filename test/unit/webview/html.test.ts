@@ -102,14 +102,14 @@ describe('Result panel HTML', () => {
 
   it('has the public element ids and accessible structure', () => {
     const { html } = buildResultHtml(RES, TEMPLATE);
-    for (const id of ['type', 'confidence', 'reasoning', 'file', 'result-id', 'job-id', 'created', 'updated', 'prev', 'next', 'position', 'copy-id', 'copy-reasoning', 'copy-json', 'raw-json']) {
+    for (const id of ['type', 'confidence', 'reasoning', 'file', 'result-id', 'job-id', 'created', 'updated', 'prev', 'next', 'position', 'copy-id', 'copy-reasoning', 'copy-json', 'copy-link', 'raw-json']) {
       assert.strictEqual((html.match(new RegExp(`id="${id}"`, 'g')) ?? []).length, 1, `one #${id}`);
     }
     assert.match(html, /<h1 id="type">/);
     assert.match(html, /<dl class="fields">/);
     assert.match(html, /role="meter"[^>]*aria-valuemin="0" aria-valuemax="100"/);
     assert.match(html, /id="position"[^>]*aria-live="polite"/);
-    for (const id of ['prev', 'next', 'copy-id', 'copy-reasoning', 'copy-json', 'raw-json']) {
+    for (const id of ['prev', 'next', 'copy-id', 'copy-reasoning', 'copy-json', 'copy-link', 'raw-json']) {
       assert.match(html, new RegExp(`<button id="${id}" type="button"`), `#${id} is a real button (keyboard reachable)`);
     }
     assert.match(html, /<html lang="en">/);

@@ -385,6 +385,7 @@ describe('Result page: the esbuild bundle (dist/webview/result.js)', function ()
     page.els.get('copy-id')!.click();
     page.els.get('copy-reasoning')!.click();
     page.els.get('copy-json')!.click();
+    page.els.get('copy-link')!.click();
     page.els.get('raw-json')!.click();
     const sent = [...page.posted];
     assert.deepStrictEqual(sent, [
@@ -395,6 +396,7 @@ describe('Result page: the esbuild bundle (dist/webview/result.js)', function ()
       { type: 'copy', what: 'id' },
       { type: 'copy', what: 'reasoning' },
       { type: 'copy', what: 'json' },
+      { type: 'copy', what: 'link' },
       { type: 'showRawJson' },
     ]);
     for (const m of sent) { assert.deepStrictEqual(parseWebviewMessage(m), m, 'the host accepts it as is'); }
