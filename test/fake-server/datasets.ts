@@ -184,7 +184,12 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
   jobs.push({ ...regularJob(3, JOB_IDS.empty, 'Empty job', 0, 33), status: 'SUCCESS' });
   jobs.push({ ...regularJob(4, JOB_IDS.pending, 'Pending job', 0, 44), status: 'PENDING' });
   jobs.push({ ...regularJob(5, JOB_IDS.failed, 'Failed job', 0, 55), status: 'ERROR', error_message: 'Parsing failed: the file is password protected.' });
-  jobs.push(regularJob(10, JOB_IDS.finishing, 'Finishing job: pending, then 7 results', 7, 100));
+  const finishing = regularJob(10, JOB_IDS.finishing, 'Finishing job: pending, then 7 results', 7, 100);
+  jobs.push(finishing);
+  for (let i = 0; i < finishing.count; i++) {
+    const row = finishing.row(i);
+    files.set(row.file_id as string, { id: row.file_id as string, name: fileNameFor(row.result?.type ?? null, i) });
+  }
   jobs.push({ ...regularJob(7, JOB_IDS.forbidden, 'Another project’s job', 3, 77), forbidden: true });
 
   const edgeRows: Omit<FakeResultRow, 'id' | 'classify_job_id'>[] = [
