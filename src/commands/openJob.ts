@@ -46,8 +46,8 @@ async function listProjectJobs(d: CommandDeps): Promise<JobPickItem[]> {
   const page = await d.client.listJobs({ pageSize: 50 });
   return page.items.map((job) => ({
     jobId: job.id,
-    label: job.id,
-    description: [job.status, formatDate(job.created_at)].filter(Boolean).join(' · '),
+    label: d.jobs.get(job.id)?.label ?? job.id,
+    description: [d.jobs.get(job.id)?.label ? job.id : undefined, job.status, formatDate(job.created_at)].filter(Boolean).join(' · '),
     detail: job.rules.length ? `Types: ${job.rules.map((r) => r.type).join(', ')}` : undefined,
   }));
 }
