@@ -184,7 +184,7 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
   jobs.push({ ...regularJob(3, JOB_IDS.empty, 'Empty job', 0, 33), status: 'SUCCESS' });
   jobs.push({ ...regularJob(4, JOB_IDS.pending, 'Pending job', 0, 44), status: 'PENDING' });
   jobs.push({ ...regularJob(5, JOB_IDS.failed, 'Failed job', 0, 55), status: 'ERROR', error_message: 'Parsing failed: the file is password protected.' });
-  const finishing = regularJob(10, JOB_IDS.finishing, 'Finishing job: pending, then 7 results', 7, 100);
+  const finishing = regularJob(12, JOB_IDS.finishing, 'Finishing job: pending, then 7 results', 7, 100);
   jobs.push(finishing);
   for (let i = 0; i < finishing.count; i++) {
     const row = finishing.row(i);
