@@ -22,6 +22,13 @@ export const Commands = {
   renameJob: 'llamaClassify.renameJob',
   copyResultLink: 'llamaClassify.copyResultLink',
   copyJobLink: 'llamaClassify.copyJobLink',
+  filter: 'llamaClassify.filter',
+  clearFilter: 'llamaClassify.clearFilter',
+  sortBy: 'llamaClassify.sortBy',
+  groupByType: 'llamaClassify.groupByType',
+  ungroup: 'llamaClassify.ungroup',
+  findResult: 'llamaClassify.findResult',
+  loadAll: 'llamaClassify.loadAll',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -35,6 +42,10 @@ export const COMPARE_VIEW_TYPE = 'llamaClassify.compare';
 /** Context keys set with `setContext` and read in `when` clauses. */
 export const ContextKeys = {
   hasApiKey: 'llamaClassify.hasApiKey',
+  /** The view is grouped by type: the title bar offers "Show as List" instead of "Group by Type". */
+  grouped: 'llamaClassify.grouped',
+  /** A filter is active: the title bar offers "Clear Filter". */
+  filtered: 'llamaClassify.filtered',
 } as const;
 
 /** `TreeItem.contextValue`s, matched by `viewItem == …` in menus. */
@@ -46,6 +57,7 @@ export const RowContext = {
   loading: 'llamaClassify:loading',
   error: 'llamaClassify:error',
   status: 'llamaClassify:status',
+  group: 'llamaClassify:group',
 } as const;
 
 /** The settings section; each key is `llamaClassify.<name>`. */
@@ -59,4 +71,5 @@ export const Settings = {
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   prefetch: 'prefetch',
   lowConfidenceThreshold: 'lowConfidenceThreshold',
+  loadAllLimit: 'loadAllLimit',
 } as const;

@@ -17,6 +17,7 @@ import { JobList } from './model/jobList';
 import { buildLink } from './model/links';
 import { StatusPoller } from './model/poller';
 import { ResultPager } from './model/pager';
+import { ViewQuery } from './model/viewQuery';
 import { JobView } from './tree/jobView';
 import { AuthNotice } from './ui/authNotice';
 import { Log } from './ui/log';
@@ -71,10 +72,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     // No key at all is not a rejection: the view's welcome content and rows say what to do.
     authRejected: (err) => err.status === 401 && authNotice.show('LlamaCloud rejected the API key (401).'),
   });
+  // The filter, order and grouping are kept with the list of opened jobs, so both survive a reload.
+  const query = new ViewQuery(context.globalState);
   // Live status: unfinished jobs are checked on a backoff schedule while the view is visible and the
   // window focused; a job that ends loads its results without a click.
   const poller = new StatusPoller(jobs, (jobId) => void controller.jobFinished(jobId));
-  const view = new JobView(jobs, controller, fileNames, log, poller);
+  const view = new JobView(jobs, controller, fileNames, log, query, poller);
   const updatePolling = () => poller.setActive(view.treeView.visible && vscode.window.state.focused);
   const link = (jobId: string, resultId?: string) => buildLink(vscode.env.uriScheme, EXTENSION_ID, jobId, resultId);
   const panel = new ResultPanel({
@@ -91,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     onDidChangeJob: (shown) => jobs.prune(shown ? [shown] : []),
     extensionUri: context.extensionUri,
   });
-  const loadAllLimit = () => LOAD_ALL_LIMIT;
+  const loadAllLimit = () => readSettings().loadAllLimit;
   const summary = new SummaryPanels({
     controller,
     fileNames,
@@ -110,6 +113,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const deps: CommandDeps = {
     controller,
     jobs,
+    query,
+    fileNames,
     keys,
     client,
     log,
@@ -138,6 +143,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const setKeyContext = async () => {
     await vscode.commands.executeCommand('setContext', ContextKeys.hasApiKey, !!(await keys.get()));
   };
+  // The title bar shows "Clear Filter" while filtering and "Show as List" while grouped.
+  const setQueryContext = () => {
+    void vscode.commands.executeCommand('setContext', ContextKeys.filtered, query.filtered);
+    void vscode.commands.executeCommand('setContext', ContextKeys.grouped, query.grouped);
+  };
 
   context.subscriptions.push(
     log,
@@ -153,6 +163,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.window.onDidChangeWindowState(updatePolling),
     vscode.window.registerUriHandler(links),
     { dispose: () => fileNames.dispose() },
+    { dispose: () => query.dispose() },
+    query.onDidChange(setQueryContext),
     ...registerCommands(deps),
     vscode.workspace.registerTextDocumentContentProvider(RAW_JSON_SCHEME, new RawJsonProvider(jobs)),
     // One reload path for a new key, a new connection and Refresh (commands/jobCommands.ts).
@@ -171,6 +183,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
   void setKeyContext();
   updatePolling();
+  setQueryContext();
 
   // Other extensions must not reach the key store or the client: only the extension's own tests get them.
   if (context.extensionMode !== vscode.ExtensionMode.Test) { return undefined; }

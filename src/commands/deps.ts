@@ -4,6 +4,7 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { JobController } from '../model/controller';
 import type { FileNameCache } from '../model/fileNames';
 import type { JobList } from '../model/jobList';
+import type { ViewQuery } from '../model/viewQuery';
 import type { JobView } from '../tree/jobView';
 import type { AuthNotice } from '../ui/authNotice';
 import type { Log } from '../ui/log';
@@ -15,6 +16,9 @@ import type { SummaryPanels } from '../webview/summaryPanel';
 export interface CommandDeps {
   controller: JobController;
   jobs: JobList;
+  /** The view's filter, order and grouping: what "filtered" means for every feature. */
+  query: ViewQuery;
+  fileNames: FileNameCache;
   keys: ApiKeyStore;
   client: LlamaCloudClient;
   log: Log;

@@ -8,7 +8,9 @@ import { clearApiKey, setApiKey } from './apiKey';
 import type { CommandDeps } from './deps';
 import { cancelLoad, copyJobId, loadMoreCommand, refresh, removeJob, renameJob } from './jobCommands';
 import { copyJobLink, copyResultLink } from './linkCommands';
+import { loadAll } from './loadAll';
 import { openJob } from './openJob';
+import { clearFilter, filterResults, findResult, groupByType, sortBy, ungroup } from './queryCommands';
 import { copyResultId, openResult, showRawJsonCommand } from './resultCommands';
 import { compareJobs, showSummary } from './summaryCommands';
 
@@ -32,6 +34,13 @@ export const HANDLERS: Record<CommandId, Handler> = {
   [Commands.renameJob]: renameJob,
   [Commands.copyResultLink]: copyResultLink,
   [Commands.copyJobLink]: copyJobLink,
+  [Commands.filter]: filterResults,
+  [Commands.clearFilter]: clearFilter,
+  [Commands.sortBy]: sortBy,
+  [Commands.groupByType]: groupByType,
+  [Commands.ungroup]: ungroup,
+  [Commands.findResult]: findResult,
+  [Commands.loadAll]: loadAll,
 };
 
 export function registerCommands(d: CommandDeps): vscode.Disposable[] {

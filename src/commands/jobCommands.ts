@@ -1,6 +1,7 @@
 import { shortId } from '../api/jobId';
 import { MAX_LABEL_LENGTH } from '../model/jobList';
 import { readStatus } from '../model/jobStatus';
+import { formatCount } from '../model/format';
 import type { CommandDeps } from './deps';
 import { jobIdOf } from './deps';
 
@@ -13,7 +14,16 @@ export async function refresh(d: CommandDeps, arg?: unknown): Promise<void> {
 export async function loadMoreCommand(d: CommandDeps, arg?: unknown): Promise<void> {
   const jobId = jobIdOf(arg);
   // Only listed jobs: a Load more row of a job removed a moment ago must not create a pager again.
-  if (jobId && d.jobs.get(jobId)) { await d.controller.loadMore(jobId); }
+  if (!jobId || !d.jobs.get(jobId)) { return; }
+  const before = d.query.filtered ? d.view.provider.shown(jobId) : undefined;
+  await d.controller.loadMore(jobId);
+  if (!before) { return; }
+  // Under a filter, a new page may add few visible rows or none: say what it brought.
+  const after = d.view.provider.shown(jobId);
+  const added = after.total - before.total;
+  if (added > 0) {
+    d.ui().status(`${formatCount(added)} more loaded: ${formatCount(after.matched - before.matched)} match the filter (${formatCount(after.matched)} of ${formatCount(after.total)} in all)`);
+  }
 }
 
 export function cancelLoad(d: CommandDeps, arg?: unknown): void {

@@ -15,6 +15,8 @@ export interface Settings {
   prefetch: boolean;
   /** 0..1: results below it are listed as low confidence in the job summary. */
   lowConfidenceThreshold: number;
+  /** Load All stops once this many results of a job are loaded. */
+  loadAllLimit: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -33,6 +35,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     timeoutMs: clamp(c.get(Keys.requestTimeoutSeconds), 1, 600, 30) * 1000,
     prefetch: c.get<unknown>(Keys.prefetch) !== false,
     lowConfidenceThreshold: validThreshold(c.get<unknown>(Keys.lowConfidenceThreshold)),
+    loadAllLimit: Math.round(clamp(c.get(Keys.loadAllLimit), 1, 1_000_000, 10_000)),
   };
 }
 

@@ -6,6 +6,7 @@ import { RESULTS_VIEW_ID } from '../constants';
 import type { JobController } from '../model/controller';
 import type { JobList } from '../model/jobList';
 import type { StatusPoller } from '../model/poller';
+import type { ViewQuery } from '../model/viewQuery';
 import type { Log } from '../ui/log';
 import type { Node } from './nodes';
 import { ResultsTreeProvider } from './provider';
@@ -20,11 +21,14 @@ export class JobView implements vscode.Disposable {
     private readonly controller: JobController,
     fileNames: ConstructorParameters<typeof ResultsTreeProvider>[1],
     private readonly log: Log,
+    private readonly query: ViewQuery,
     poller?: StatusPoller,
   ) {
-    this.provider = new ResultsTreeProvider(jobs, fileNames, controller, poller);
+    this.provider = new ResultsTreeProvider(jobs, fileNames, controller, query, poller);
     this.treeView = vscode.window.createTreeView(RESULTS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.showQuery();
     this.subs = [
+      query.onDidChange(() => this.onQueryChanged()),
       this.provider,
       this.treeView,
       // Where the person was survives a window reload: expanded jobs come back expanded.
@@ -61,18 +65,40 @@ export class JobView implements vscode.Disposable {
     }
   }
 
-  /** Keeps the tree's selection on a result while the tree is visible (no focus change). */
-  revealResult(jobId: string, resultId: string): void {
-    if (!this.treeView.visible) { return; }
+  /**
+   * Keeps the tree's selection on a result while the tree is visible (no focus change). False when
+   * the tree has no row for it (not loaded, or hidden by the filter).
+   */
+  revealResult(jobId: string, resultId: string, { show = false } = {}): boolean {
+    if (!show && !this.treeView.visible) { return false; }
     const node = this.provider.resultNode(jobId, resultId);
-    if (!node) { return; }
+    if (!node || !this.provider.isShown(jobId, resultId)) { return false; }
+    this.provider.flush(); // reveal resolves against the rows the view last received
     Promise.resolve(this.treeView.reveal(node, { select: true, focus: false })).catch((err: unknown) =>
       this.log.warn(`Could not select result ${resultId} in the tree: ${errorMessage(err)}`),
     );
+    return true;
   }
 
   dispose(): void {
     for (const s of this.subs) { s.dispose(); }
+  }
+
+  /** The active filter in the view's title: "invoice, No match · < 60%". */
+  private showQuery(): void {
+    this.treeView.description = this.query.describe() || undefined;
+  }
+
+  /**
+   * Filtering, sorting and grouping keep the person's place: rows keep their IDs (so expanded rows
+   * stay expanded) and a selected result that is still shown is selected again under its new parent.
+   */
+  private onQueryChanged(): void {
+    this.showQuery();
+    const selected = this.treeView.selection[0];
+    this.provider.refreshAll();
+    this.provider.flush();
+    if (selected?.kind === 'result' && this.treeView.visible) { this.revealResult(selected.jobId, selected.item.id); }
   }
 
   private async reveal(jobId: string): Promise<void> {

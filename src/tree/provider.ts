@@ -1,4 +1,5 @@
-// The shape of the results tree: which rows a job has, given its pager. Rendering is in render.ts.
+// The shape of the results tree: which rows a job has, given its pager and the view's filter, order
+// and grouping (model/viewQuery.ts; re-ordering never fetches). Rendering is in render.ts.
 // Fetches nothing itself except asking the controller for a job's first page when the job is shown
 // expanded (getChildren cannot tell "load more" from "re-render", so further pages load only through
 // the Load more command).
@@ -10,8 +11,13 @@ import type { FileNameCache } from '../model/fileNames';
 import type { JobList } from '../model/jobList';
 import { readStatus } from '../model/jobStatus';
 import type { StatusPoller } from '../model/poller';
-import { RANGE_SIZE, type JobNode, type Node, type RangeNode, type ResultNode, type StatusKind, type StatusNode } from './nodes';
-import { jobItem, loadMoreItem, rangeItem, resultItem, statusItem } from './render';
+import type { QueryResult } from '../model/resultQuery';
+import type { ViewQuery } from '../model/viewQuery';
+import { RANGE_SIZE, type GroupNode, type JobNode, type Node, type RangeNode, type ResultNode, type StatusKind, type StatusNode } from './nodes';
+import { groupItem, jobItem, loadMoreItem, rangeItem, resultItem, statusItem } from './render';
+
+/** Where a result sits in a job's shown rows: its group (if grouped) and its index in that list. */
+type Place = { group?: string; index: number; length: number };
 
 export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -22,12 +28,16 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   private pendingJobs = new Set<string>();
   private pendingAll = false;
   private timer: NodeJS.Timeout | undefined;
+  private namesVersion = 0;
+  private places = new WeakMap<QueryResult, Map<string, Place>>();
   private readonly subs: { dispose(): void }[];
+  private readonly nameOf = (item: FileClassification) => this.fileNames.get(item.file_id) ?? item.file_id ?? item.id;
 
   constructor(
     private readonly jobs: JobList,
     private readonly fileNames: FileNameCache,
     private readonly controller: JobController,
+    private readonly query: ViewQuery,
     private readonly poller?: StatusPoller,
   ) {
     this.subs = [
@@ -38,8 +48,22 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         this.refreshAll();
       }),
       jobs.onDidChangePager((pager) => this.refreshJob(pager.jobId)),
-      fileNames.onDidChange(() => this.refreshAll()),
+      fileNames.onDidChange(() => {
+        this.namesVersion++;
+        this.refreshAll();
+      }),
+      query.onDidChange(() => this.refreshAll()),
     ];
+  }
+
+  /** The job's loaded results as the view shows them: filtered, ordered, grouped (cached). */
+  shown(jobId: string): QueryResult {
+    return this.query.results(jobId, this.jobs.existingPager(jobId)?.items ?? [], this.nameOf, this.namesVersion);
+  }
+
+  /** True when the result is loaded and passes the filter, so the tree has a row for it. */
+  isShown(jobId: string, resultId: string): boolean {
+    return this.placeOf(jobId, resultId) !== undefined;
   }
 
   /** Coalesces change events: many pager events in a burst become one tree update per job. */
@@ -76,18 +100,20 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   getChildren(element?: Node): Node[] {
     if (!element) { return this.jobs.jobs.map((j) => this.jobNode(j.id)); }
     if (element.kind === 'range') { return this.rangeChildren(element); }
+    if (element.kind === 'group') { return this.jobs.get(element.jobId) ? this.listRows(element.jobId, this.groupItems(element.jobId, element.key), element.key) : []; }
     if (element.kind !== 'job') { return []; }
     return this.jobChildren(element.jobId);
   }
 
   getParent(element: Node): Node | undefined {
     if (element.kind === 'job') { return undefined; }
+    if (element.kind === 'range' && element.group !== undefined) { return this.groupNode(element.jobId, element.group); }
     if (element.kind === 'result') {
-      const items = this.jobs.existingPager(element.jobId)?.items ?? [];
-      if (items.length > RANGE_SIZE) {
-        const index = items.findIndex((i) => i.id === element.item.id);
-        if (index >= 0) { return this.rangeNode(element.jobId, Math.floor(index / RANGE_SIZE) * RANGE_SIZE, items.length); }
+      const place = this.placeOf(element.jobId, element.item.id);
+      if (place && place.length > RANGE_SIZE) {
+        return this.rangeNode(element.jobId, Math.floor(place.index / RANGE_SIZE) * RANGE_SIZE, place.length, place.group);
       }
+      if (place?.group !== undefined) { return this.groupNode(element.jobId, place.group); }
     }
     return this.jobNode(element.jobId);
   }
@@ -97,16 +123,22 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       case 'job': {
         const entry = this.jobs.get(node.jobId);
         const expanded = this.expandNext.delete(node.jobId) || !!entry?.expanded;
+        const pager = this.jobs.existingPager(node.jobId);
+        const shown = pager && this.query.filtered ? this.shown(node.jobId) : undefined;
         return jobItem(node, {
           entry,
-          pager: this.jobs.existingPager(node.jobId),
+          pager,
           expanded,
           poll: this.poller?.state(node.jobId),
           statusError: this.jobs.statusError(node.jobId),
+          match: shown && { matched: shown.matched, filter: this.query.describe() },
+          sortLabel: this.query.sortLabel(),
         });
       }
+      case 'group':
+        return groupItem(node);
       case 'range':
-        return rangeItem(node, node.end >= (this.jobs.existingPager(node.jobId)?.items.length ?? 0));
+        return rangeItem(node, node.end >= this.listOf(node.jobId, node.group).length, this.query.active);
       case 'result':
         return resultItem(node, this.fileNames);
       case 'loadMore':
@@ -139,6 +171,7 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       this.jobNodes.delete(jobId);
       this.resultNodes.delete(jobId);
       this.expandNext.delete(jobId);
+      this.query.forget(jobId);
     }
     for (const jobId of [...this.resultNodes.keys()]) { if (!this.jobs.get(jobId)) { this.resultNodes.delete(jobId); } }
   }
@@ -170,11 +203,12 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     }
     this.dropStaleRows(jobId, items);
     const children: Node[] = [];
-    if (items.length > RANGE_SIZE) {
-      for (let start = 0; start < items.length; start += RANGE_SIZE) { children.push(this.rangeNode(jobId, start, items.length)); }
-    } else {
-      for (const item of items) { children.push(this.resultNodeFor(jobId, item)); }
-    }
+    // Loaded results alone do not tell the whole story under a filter or another order: offer the rest.
+    if (this.query.active && pager.hasMore) { children.push(this.status(jobId, 'loadAll')); }
+    const shown = this.shown(jobId);
+    if (shown.matched === 0) { children.push(this.status(jobId, 'noMatch', `None of the ${items.length.toLocaleString('en-US')} loaded results matches ${this.query.describe()}.`)); }
+    else if (shown.groups) { for (const g of shown.groups) { children.push(this.groupNode(jobId, g.key, g.label, g.items.length)); } }
+    else { children.push(...this.listRows(jobId, shown.rows)); }
     if (pager.hasMore) {children.push({ kind: 'loadMore', jobId });}
     if (error && (!pager.hasMore || isAuthError(error) || isNoAccessError(error))) { children.push(this.errorNode(jobId, error)); }
     if (pager.warning) {
@@ -183,18 +217,58 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     return children;
   }
 
-  /** The range row starting at `start`, ending at the next boundary or the last loaded result. */
-  private rangeNode(jobId: string, start: number, loaded: number): RangeNode {
-    return { kind: 'range', jobId, start, end: Math.min(start + RANGE_SIZE, loaded) };
+  /** The range row starting at `start`, ending at the next boundary or the end of the list. */
+  private rangeNode(jobId: string, start: number, length: number, group?: string): RangeNode {
+    return { kind: 'range', jobId, start, end: Math.min(start + RANGE_SIZE, length), group };
+  }
+
+  private groupNode(jobId: string, key: string, label?: string, count?: number): GroupNode {
+    const group = label === undefined ? this.shown(jobId).groups?.find((g) => g.key === key) : undefined;
+    return { kind: 'group', jobId, key, label: label ?? group?.label ?? key, count: count ?? group?.items.length ?? 0 };
+  }
+
+  /** A list of shown results: the rows themselves, or range rows past RANGE_SIZE. */
+  private listRows(jobId: string, list: readonly FileClassification[], group?: string): Node[] {
+    if (list.length > RANGE_SIZE) {
+      const ranges: Node[] = [];
+      for (let start = 0; start < list.length; start += RANGE_SIZE) { ranges.push(this.rangeNode(jobId, start, list.length, group)); }
+      return ranges;
+    }
+    return list.map((item) => this.resultNodeFor(jobId, item));
+  }
+
+  private groupItems(jobId: string, key: string): readonly FileClassification[] {
+    return this.shown(jobId).groups?.find((g) => g.key === key)?.items ?? [];
+  }
+
+  /** The shown list a range slices: a group's, or the job's. */
+  private listOf(jobId: string, group: string | undefined): readonly FileClassification[] {
+    return group === undefined ? this.shown(jobId).rows : this.groupItems(jobId, group);
   }
 
   private rangeChildren(range: RangeNode): Node[] {
     if (!this.jobs.get(range.jobId)) { return []; }
-    const items = this.jobs.existingPager(range.jobId)?.items ?? [];
-    const end = Math.min(range.start + RANGE_SIZE, items.length);
+    const list = this.listOf(range.jobId, range.group);
+    const end = Math.min(range.start + RANGE_SIZE, list.length);
     const rows: Node[] = [];
-    for (let i = range.start; i < end; i++) { rows.push(this.resultNodeFor(range.jobId, items[i])); }
+    for (let i = range.start; i < end; i++) { rows.push(this.resultNodeFor(range.jobId, list[i])); }
     return rows;
+  }
+
+  /** Where a result is among the shown rows; an index built once per computed view (reveal and getParent use it). */
+  private placeOf(jobId: string, resultId: string): Place | undefined {
+    const shown = this.shown(jobId);
+    let map = this.places.get(shown);
+    if (!map) {
+      map = new Map();
+      if (shown.groups) {
+        for (const g of shown.groups) { g.items.forEach((item, index) => map!.set(item.id, { group: g.key, index, length: g.items.length })); }
+      } else {
+        shown.rows.forEach((item, index) => map!.set(item.id, { index, length: shown.rows.length }));
+      }
+      this.places.set(shown, map);
+    }
+    return map.get(resultId);
   }
 
   /** After a refresh the job may hold fewer or other results: forget rows that are gone. */

@@ -15,15 +15,15 @@ import {
   formatProgress,
   itemAccessibilityLabel,
   itemDescription,
-  itemLabel,
   reasoningPreview,
   typeLabel,
+  type ConfidenceBand,
 } from '../model/format';
 import type { OpenedJob } from '../model/jobList';
 import { readStatus, showsErrorMessage } from '../model/jobStatus';
 import type { PollState } from '../model/poller';
 import type { ResultPager } from '../model/pager';
-import { nodeId, type JobNode, type LoadMoreNode, type RangeNode, type ResultNode, type StatusNode } from './nodes';
+import { nodeId, type GroupNode, type JobNode, type LoadMoreNode, type RangeNode, type ResultNode, type StatusNode } from './nodes';
 
 const BAND_COLORS = {
   high: 'charts.green',
@@ -31,6 +31,23 @@ const BAND_COLORS = {
   low: 'charts.red',
   unknown: 'disabledForeground',
 } as const;
+
+/** The band also by shape, for people who do not tell the colours apart: ✓ high, ○ medium, ⚠ low, ? unknown. */
+const BAND_ICONS: Record<ConfidenceBand, string> = {
+  high: 'pass',
+  medium: 'circle-large-outline',
+  low: 'warning',
+  unknown: 'question',
+};
+
+/** The tooltip line that explains the bands (the same thresholds as model/format.ts `confidenceBand`). */
+export const BAND_EXPLANATION = 'Confidence bands: high ≥ 80% (check icon, green), medium 50–79% (circle, yellow), low < 50% (warning icon, red). A slashed circle is "No match", a question mark no result or an unreadable value.';
+
+/** Filtering shows on the job row: how many of its loaded results match. */
+export interface JobMatch {
+  matched: number;
+  filter: string;
+}
 
 export interface JobRowState {
   entry: OpenedJob | undefined;
@@ -40,6 +57,10 @@ export interface JobRowState {
   poll?: PollState;
   /** Why the last status read failed (shown when no results say more). */
   statusError?: Error;
+  /** Set while a filter is active: the row says "12 of 137 match". */
+  match?: JobMatch;
+  /** The order of the rows (in the tooltip). */
+  sortLabel?: string;
 }
 
 export function jobItem(node: JobNode, row: JobRowState): vscode.TreeItem {
@@ -69,6 +90,8 @@ export function jobItem(node: JobNode, row: JobRowState): vscode.TreeItem {
     if (poll.error) { tip.appendMarkdown('\n\nLast check failed: ').appendText(poll.error); }
   }
   if (state.counts) { tip.appendMarkdown('\n\nResults loaded: ').appendText(state.counts); }
+  if (state.matching && row.match) { tip.appendMarkdown('\n\n').appendText(`${state.matching} the filter: ${row.match.filter}`); }
+  if (row.sortLabel && state.counts) { tip.appendMarkdown('\n\nOrder: ').appendText(row.sortLabel); }
   item.tooltip = tip;
   item.accessibilityInformation = { label: `Classify job ${name ? `${name}, ` : ''}${node.jobId}${state.text ? `, ${state.text}` : ''}` };
   return item;
@@ -83,22 +106,32 @@ export function formatInterval(ms: number): string {
 interface JobStateText {
   text?: string;
   counts?: string;
+  /** "12 of 137 match" while a filter is active. */
+  matching?: string;
   icon: string;
   color?: string;
 }
 
 /** What the job row says about the job at a glance: never "0 of 0". */
-function jobState({ entry, pager, poll, statusError }: JobRowState): JobStateText {
+function jobState(row: JobRowState): JobStateText {
+  const result = jobStateText(row);
+  const loaded = row.pager?.started ? row.pager.items.length : 0;
+  return row.match && loaded > 0 ? { ...result, matching: `${formatCount(row.match.matched)} of ${formatCount(loaded)} match` } : result;
+}
+
+function jobStateText({ entry, pager, poll, statusError, match }: JobRowState): JobStateText {
   const status = entry?.meta?.status;
   const reading = readStatus(status);
   const loaded = pager?.started ? pager.items.length : 0;
   const counts = loaded > 0 ? formatProgress(loaded, pager?.totalSize) : undefined;
-  const withCounts = (text: string) => [text, counts].filter(Boolean).join(' · ');
+  // Under a filter the row says how many loaded results match instead ("12 of 137 match").
+  const shown = match && loaded > 0 ? `${formatCount(match.matched)} of ${formatCount(loaded)} match` : counts;
+  const withCounts = (text: string) => [text, shown].filter(Boolean).join(' · ');
   // The job itself cannot be read: what the results (or the status) request said.
   const problem = (pager?.state === 'error' ? pager.error : undefined) ?? (!status ? statusError : undefined);
   if (problem && isLlamaCloudError(problem) && problem.kind === 'notFound' && loaded === 0) { return { text: 'Not found', icon: 'question', color: 'errorForeground' }; }
   if (problem && isNoAccessError(problem) && loaded === 0) { return { text: 'No access', icon: 'lock', color: 'errorForeground' }; }
-  if (!reading) { return { text: counts, counts, icon: 'list-unordered' }; }
+  if (!reading) { return { text: shown, counts, icon: 'list-unordered' }; }
   if (reading.tone === 'live') {
     if (!poll) { return { text: withCounts(reading.word), counts, icon: 'clock' }; }
     if (poll.error) { return { text: `${reading.word} — check failed, next in ${formatInterval(poll.intervalMs)}`, counts, icon: 'warning', color: 'editorWarning.foreground' }; }
@@ -121,15 +154,29 @@ function jobState({ entry, pager, poll, statusError }: JobRowState): JobStateTex
   }
 }
 
-/** "1–1,000": a slice of a long job's results. The newest slice starts expanded, the others collapsed. */
-export function rangeItem(node: RangeNode, newest: boolean): vscode.TreeItem {
+/** "invoice (48)": one type's shown results. Starts collapsed, so the types are an overview. */
+export function groupItem(node: GroupNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(`${node.label} (${formatCount(node.count)})`, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = nodeId(node);
+  item.iconPath = new vscode.ThemeIcon('symbol-folder');
+  item.contextValue = RowContext.group;
+  item.tooltip = `${formatCount(node.count)} loaded result${node.count === 1 ? '' : 's'} of job ${node.jobId} with type ${node.label}.`;
+  item.accessibilityInformation = { label: `${node.label}, ${node.count} results` };
+  return item;
+}
+
+/**
+ * "1–1,000": a slice of a long list of results. The newest slice starts expanded, the others
+ * collapsed; under a filter or another order the slices count shown rows, not server positions.
+ */
+export function rangeItem(node: RangeNode, newest: boolean, queried = false): vscode.TreeItem {
   const label = `${formatCount(node.start + 1)}–${formatCount(node.end)}`;
   const item = new vscode.TreeItem(label, newest ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = nodeId(node);
   item.description = `${formatCount(node.end - node.start)} results`;
   item.iconPath = new vscode.ThemeIcon('list-flat');
   item.contextValue = RowContext.range;
-  item.tooltip = `Results ${label} of job ${node.jobId}, in server order.`;
+  item.tooltip = queried ? `Rows ${label} of job ${node.jobId} as filtered and sorted.` : `Results ${label} of job ${node.jobId}, in server order.`;
   item.accessibilityInformation = { label: `Results ${node.start + 1} to ${node.end}` };
   return item;
 }
@@ -137,14 +184,15 @@ export function rangeItem(node: RangeNode, newest: boolean): vscode.TreeItem {
 export function resultItem(node: ResultNode, fileNames: FileNameCache): vscode.TreeItem {
   const { item: row, jobId } = node;
   const fileName = fileNames.get(row.file_id);
-  const item = new vscode.TreeItem(itemLabel(row, fileName), vscode.TreeItemCollapsibleState.None);
+  // What matters first, readable at the default sidebar width: "invoice · 92%", then the file.
+  const item = new vscode.TreeItem(itemDescription(row), vscode.TreeItemCollapsibleState.None);
   item.id = nodeId(node);
-  item.description = itemDescription(row);
+  item.description = fileName ?? shortId(row.file_id ?? row.id);
   item.contextValue = RowContext.result;
   const result = row.result;
   const band = confidenceBand(result?.confidence);
   item.iconPath = new vscode.ThemeIcon(
-    !result || result.typeIssue ? 'question' : result.type === null ? 'circle-slash' : 'circle-filled',
+    !result || result.typeIssue ? 'question' : result.type === null ? 'circle-slash' : BAND_ICONS[band],
     new vscode.ThemeColor(BAND_COLORS[band]),
   );
   item.tooltip = resultTooltip(row, fileName);
@@ -163,6 +211,8 @@ function resultTooltip(row: FileClassification, fileName: string | undefined): v
     if (result.reasoning) { tip.appendMarkdown('\n\n').appendText(reasoningPreview(result.reasoning)); }
   }
   tip.appendMarkdown('\n\n').appendText(fileName ? `File: ${fileName} (${row.file_id})` : row.file_id ? `File ID: ${row.file_id}` : 'No file ID');
+  tip.appendMarkdown('\n\n').appendText(`Result ID: ${row.id}`);
+  tip.appendMarkdown('\n\n*').appendText(BAND_EXPLANATION).appendMarkdown('*');
   return tip;
 }
 
@@ -254,6 +304,18 @@ export function statusItem(node: StatusNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('error', errorColor);
       item.command = retry;
       item.contextValue = RowContext.error;
+      break;
+    case 'noMatch':
+      item.label = 'No loaded result matches the filter';
+      item.description = 'Clear Filter shows them all';
+      item.iconPath = new vscode.ThemeIcon('filter');
+      break;
+    case 'loadAll':
+      // Sorted or filtered, the loaded results are only part of the job: say so where the rows are.
+      item.label = 'Load all to include every result';
+      item.iconPath = new vscode.ThemeIcon('cloud-download');
+      item.tooltip = 'The filter, order and groups apply to the results loaded so far. Load All Results loads the rest (up to llamaClassify.loadAllLimit).';
+      item.command = { command: Commands.loadAll, title: 'Load All Results', arguments: [node.jobId] };
       break;
     case 'warning':
       item.label = node.title ?? 'Warning';

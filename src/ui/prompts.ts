@@ -25,6 +25,36 @@ export interface PickJobRequest {
   recentLabel?: string;
 }
 
+/** One choice of `pickOne` / `pickMany`. */
+export interface Choice<T> {
+  label: string;
+  description?: string;
+  detail?: string;
+  value: T;
+  /** Selected at first (pickMany). */
+  picked?: boolean;
+}
+
+export interface ChoiceRequest<T> {
+  title: string;
+  placeholder: string;
+  items: Choice<T>[];
+  /** Typing filters on the description and detail too, not only the label. */
+  matchOnDetails?: boolean;
+}
+
+export interface InputRequest {
+  title: string;
+  prompt: string;
+  value?: string;
+  placeholder?: string;
+  /** A message while the text is not acceptable (shown in place, nothing is lost). */
+  validate(text: string): string | undefined;
+}
+
+/** Reports a step of a long task: "1,250 of 2,345". */
+export type ReportProgress = (message: string) => void;
+
 /** A notification the code closes when its cause is gone. */
 export interface Notice {
   close(): void;
@@ -58,6 +88,20 @@ export interface Ui {
    * rejected key, that a later event resolves. `action` becomes a link that runs a command.
    */
   notice(message: string, action?: { title: string; command: string }): Notice;
+  pickOne<T>(req: ChoiceRequest<T>): Promise<T | undefined>;
+  /** Several choices; undefined when dismissed (an empty array is a choice: none). */
+  pickMany<T>(req: ChoiceRequest<T>): Promise<T[] | undefined>;
+  input(req: InputRequest): Promise<string | undefined>;
+  /** A cancellable progress notification while `work` runs; its signal aborts when the person cancels. */
+  progress<T>(title: string, work: (report: ReportProgress, signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+interface ValuePick<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+function choiceItems<T>(items: Choice<T>[]): ValuePick<T>[] {
+  return items.map((c) => ({ label: c.label, description: c.description, detail: c.detail, value: c.value, picked: c.picked }));
 }
 
 interface PickItem extends vscode.QuickPickItem {
@@ -174,6 +218,51 @@ export const vscodeUi: Ui = {
     const title = `${plain(message)}${action ? ` [${action.title}](command:${action.command})` : ''}`;
     void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, () => closed);
     return { close };
+  },
+
+  async pickOne<T>(req: ChoiceRequest<T>) {
+    const picked = await vscode.window.showQuickPick(choiceItems(req.items), {
+      title: req.title,
+      placeHolder: req.placeholder,
+      matchOnDescription: req.matchOnDetails,
+      matchOnDetail: req.matchOnDetails,
+    });
+    return picked?.value;
+  },
+
+  async pickMany<T>(req: ChoiceRequest<T>) {
+    const picked = await vscode.window.showQuickPick(choiceItems(req.items), {
+      title: req.title,
+      placeHolder: req.placeholder,
+      canPickMany: true,
+      matchOnDescription: req.matchOnDetails,
+      matchOnDetail: req.matchOnDetails,
+    });
+    return picked?.map((p) => p.value);
+  },
+
+  async input(req) {
+    return vscode.window.showInputBox({
+      title: req.title,
+      prompt: req.prompt,
+      value: req.value,
+      placeHolder: req.placeholder,
+      validateInput: (text) => req.validate(text),
+    });
+  },
+
+  progress(title, work) {
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: plain(title), cancellable: true }, async (progress, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await work((message) => progress.report({ message }), abort.signal);
+        } finally {
+          sub.dispose();
+        }
+      }),
+    );
   },
 };
 

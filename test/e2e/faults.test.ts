@@ -17,7 +17,7 @@ describe('Faults as a person sees them', () => {
   let wb: Workbench;
   let jobs = 0;
 
-  /** A fresh 12-result job (its own ID, so each case starts clean); rows are labelled by result ID. */
+  /** A fresh 12-result job (its own ID, so each case starts clean); rows show the short result ID after the type. */
   function addJob(count = 12, reasoning = (i: number) => `Reasoning for row ${i + 1}.`): { id: string; rowIds: string[] } {
     const n = ++jobs;
     const id = fakeId(0x0e2e, n);
@@ -34,7 +34,7 @@ describe('Faults as a person sees them', () => {
     return { id, rowIds: rows.map((r) => r.id) };
   }
 
-  const resultRows = async (page: Page) => (await treeTexts(page)).filter((t) => / — invoice · 90%$/.test(t));
+  const resultRows = async (page: Page) => (await treeTexts(page)).filter((t) => /^invoice · 90% — /.test(t));
 
   before(async () => {
     server = await startFakeServer();
@@ -203,7 +203,7 @@ describe('Faults as a person sees them', () => {
     await waitForNoRow(page, /^Load more/);
     await waitForRow(page, /^Some results were sent more than once/);
     const rows = await resultRows(page);
-    assert.deepStrictEqual(rows.map((r) => r.split(' — ')[0]), dup.rowIds, 'all 12, each once, in order');
+    assert.deepStrictEqual(rows.map((r) => r.split(' — ')[1]), dup.rowIds.map((id) => id.slice(0, 8)), 'all 12, each once, in order');
   });
 
   it('content: a 1 MB reasoning is shown whole in the panel; a bad confidence is flagged, not trusted', async () => {
@@ -211,7 +211,7 @@ describe('Faults as a person sees them', () => {
     const huge = 'Lorem ipsum dolor sit amet. '.repeat(40_000); // 1.1 MB
     const job = addJob(1, () => huge);
     await openJobFromPalette(page, job.id, job.id);
-    await clickRow(page, new RegExp(`^${job.rowIds[0]} — invoice · 90%$`));
+    await clickRow(page, new RegExp(`^invoice · 90% — ${job.rowIds[0].slice(0, 8)}$`));
     const frame = await resultFrame(page);
     await waitForPanelText(frame, 'result-id', job.rowIds[0]);
     const length = await frame.locator('#reasoning').evaluate((el) => el.textContent?.length ?? 0);
@@ -220,7 +220,7 @@ describe('Faults as a person sees them', () => {
 
     await openJobFromPalette(page, JOB_IDS.edgeCases, JOB_IDS.edgeCases);
     await clickRow(page, /^Load more \(5 of 10\)$/);
-    await clickRow(page, / — invoice · confidence \?$/);
+    await clickRow(page, /^invoice · confidence \? — /);
     await waitForPanelText(await resultFrame(page), 'confidence-issue', /cannot be trusted/);
   });
 

@@ -54,7 +54,7 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
     const { page } = wb;
     await openJobFromPalette(page, JOB_IDS.onePage, JOB_IDS.onePage);
     const first = expectedRow(0);
-    await clickRow(page, new RegExp(`^${escapeRe(first.file)} —`));
+    await clickRow(page, new RegExp(` — ${escapeRe(first.file)}$`));
     frame = await resultFrame(page);
     await expectPanelShows(0);
     // the panel's tab is named after the file
@@ -83,8 +83,8 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
     const { page } = wb;
     const hostile = job(JOB_IDS.hostile);
     await openJobFromPalette(page, JOB_IDS.hostile, JOB_IDS.hostile);
-    // The tree row's label is the file name `<img src=x onerror=…>.pdf`, shown literally.
-    await clickRow(page, new RegExp(`^${escapeRe(`${HOSTILE.img}.pdf`)} —`));
+    // The tree row's description is the file name `<img src=x onerror=…>.pdf`, shown literally.
+    await clickRow(page, new RegExp(` — ${escapeRe(`${HOSTILE.img}.pdf`)}$`));
     frame = await resultFrame(page);
     const row0 = hostile.row(0).result!;
     assert.strictEqual(await waitForPanelText(frame, 'type', HOSTILE.script), HOSTILE.script);
@@ -109,7 +109,7 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
   it('a result whose type is null shows "No match" with an explanation; a null result shows "No result"', async () => {
     const { page } = wb;
     await openJobFromPalette(page, JOB_IDS.edgeCases, JOB_IDS.edgeCases);
-    await clickRow(page, new RegExp(`^${fakeId(0x0f8, 2)} — No match`));
+    await clickRow(page, new RegExp(`^No match · 31% — ${fakeId(0x0f8, 2).slice(0, 8)}$`));
     frame = await resultFrame(page);
     await waitForPanelText(frame, 'type', 'No match');
     await waitForPanelText(frame, 'type-note', /No classification rule matched/);
@@ -121,7 +121,7 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
 
   it('screenshots in light, dark and high-contrast themes', async () => {
     const { page } = wb;
-    await clickRow(page, /^invoice-acme\.pdf — invoice · 92%$/);
+    await clickRow(page, /^invoice · 92% — invoice-acme\.pdf$/);
     frame = await resultFrame(page);
     await waitForPanelText(frame, 'type', 'invoice');
     const themes: [string, string, string][] = [

@@ -87,7 +87,7 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
 
     const expected = Array.from({ length: job.count }, (_, i) => {
       const r = job.row(i).result!;
-      return `${fileNameFor(r.type, i)} — ${r.type ?? 'No match'} · ${Math.round((r.confidence as number) * 100)}%`;
+      return `${r.type ?? 'No match'} · ${Math.round((r.confidence as number) * 100)}% — ${fileNameFor(r.type, i)}`;
     });
     let rows: string[] = [];
     for (let i = 0; i < 50; i++) {

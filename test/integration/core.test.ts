@@ -68,12 +68,12 @@ describe('Solid core', function () {
     await eventually(() => assert.ok(other!.requests.some((r) => r.path.startsWith('/api/v1/beta/files'))), 10_000);
     await eventually(() => assert.ok(rig.s.fileNames.get(rig.s.jobs.pager(JOB_IDS.multiPage).items[0].file_id), 'the first row, 2,345 rows back'), 10_000);
     const row0 = rig.flatRows(JOB_IDS.multiPage)[0];
-    assert.match(label(row0), /\.pdf$/);
+    assert.match(String(row0.description), /\.pdf$/);
 
     // A key reload (same connection) keeps the names.
     rig.ui.keys.push(rig.server.apiKey);
     await vscode.commands.executeCommand('llamaClassify.setApiKey');
-    await eventually(() => assert.match(label(rig.flatRows(JOB_IDS.multiPage)[0]), /\.pdf$/));
+    await eventually(() => assert.match(String(rig.flatRows(JOB_IDS.multiPage)[0].description), /\.pdf$/));
   });
 
   it('flows never wait for a person to close a notification', async () => {

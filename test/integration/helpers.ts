@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { JobPickItem, Notice, PickJobRequest, TextRequest, Ui } from '../../src/ui/prompts';
+import type { ChoiceRequest, InputRequest, JobPickItem, Notice, PickJobRequest, ReportProgress, TextRequest, Ui } from '../../src/ui/prompts';
 import type { Node } from '../../src/tree/nodes';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
 
@@ -86,6 +86,54 @@ export class ScriptedUi implements Ui {
   listedPicks: ((items: JobPickItem[]) => string | undefined)[] = [];
   /** Answers for notifications with actions, by a substring of the message. */
   choices: { match: string; choice: string }[] = [];
+  /** Answers for pickOne / pickMany, in order: each gets the request (its items) and picks. */
+  pickOnes: ((req: ChoiceRequest<unknown>) => unknown)[] = [];
+  pickManys: ((req: ChoiceRequest<unknown>) => unknown[] | undefined)[] = [];
+  /** What is typed into input boxes, in order. A text the box does not accept is recorded and the next one is typed, as a person retypes. */
+  inputs: (string | undefined)[] = [];
+  readonly rejectedInputs: { text: string; message: string }[] = [];
+  readonly requests: { kind: 'pickOne' | 'pickMany' | 'input'; title: string }[] = [];
+  /** Every progress notification: its title and the messages it showed. */
+  readonly progresses: { title: string; messages: string[]; cancelled: boolean }[] = [];
+  /** Presses Cancel on a progress notification when it shows a message this returns true for. */
+  cancelProgressWhen: ((message: string) => boolean) | undefined;
+
+  async pickOne<T>(req: ChoiceRequest<T>): Promise<T | undefined> {
+    this.requests.push({ kind: 'pickOne', title: req.title });
+    const next = this.pickOnes.shift();
+    if (!next) { throw new Error(`unexpected prompt: pickOne “${req.title}”`); }
+    return next(req as ChoiceRequest<unknown>) as T | undefined;
+  }
+  async pickMany<T>(req: ChoiceRequest<T>): Promise<T[] | undefined> {
+    this.requests.push({ kind: 'pickMany', title: req.title });
+    const next = this.pickManys.shift();
+    if (!next) { throw new Error(`unexpected prompt: pickMany “${req.title}”`); }
+    return next(req as ChoiceRequest<unknown>) as T[] | undefined;
+  }
+  async input(req: InputRequest): Promise<string | undefined> {
+    this.requests.push({ kind: 'input', title: req.title });
+    for (let i = 0; i < 20; i++) {
+      if (this.inputs.length === 0) { throw new Error(`unexpected prompt: input “${req.title}”`); }
+      const text = this.inputs.shift();
+      if (text === undefined) { return undefined; }
+      const message = req.validate(text);
+      if (!message) { return text; }
+      this.rejectedInputs.push({ text, message });
+    }
+    throw new Error('too many rejected inputs');
+  }
+  async progress<T>(title: string, work: (report: ReportProgress, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const entry = { title, messages: [] as string[], cancelled: false };
+    this.progresses.push(entry);
+    const abort = new AbortController();
+    return work((message) => {
+      entry.messages.push(message);
+      if (!entry.cancelled && this.cancelProgressWhen?.(message)) {
+        entry.cancelled = true;
+        abort.abort();
+      }
+    }, abort.signal);
+  }
 
   async pickJob(req: PickJobRequest) {
     const next = this.picks.shift();
@@ -144,7 +192,7 @@ export interface Rig {
   /** The rows under a job, as TreeItems. */
   rows(jobId: string): vscode.TreeItem[];
   nodes(jobId: string): Node[];
-  /** The rows under a job with range rows ("1–1,000") replaced by the results in them. */
+  /** The rows under a job with range rows ("1–1,000") and type groups replaced by the rows in them. */
   flatRows(jobId: string): vscode.TreeItem[];
   close(): Promise<void>;
 }
@@ -180,15 +228,23 @@ export async function setUpRig(opts: FakeServerOptions & { prefetch?: boolean } 
     ui,
     nodes,
     rows: (jobId) => nodes(jobId).map((n) => s.tree.getTreeItem(n) as vscode.TreeItem),
-    flatRows: (jobId) =>
-      nodes(jobId)
-        .flatMap((n) => (n.kind === 'range' ? (s.tree.getChildren(n) as Node[]) : [n]))
-        .map((n) => s.tree.getTreeItem(n) as vscode.TreeItem),
+    flatRows: (jobId) => flatNodes(s, jobId).map((n) => s.tree.getTreeItem(n) as vscode.TreeItem),
     close: async () => {
       for (const job of [...s.jobs.jobs]) { await s.jobs.remove(job.id); }
       await server.close();
     },
   };
+}
+
+/** A job's rows with range rows and type groups replaced by what they hold, top to bottom. */
+export function flatNodes(s: Parts, jobId: string): Node[] {
+  const out: Node[] = [];
+  const walk = (n: Node) => {
+    if (n.kind === 'range' || n.kind === 'group') { (s.tree.getChildren(n) as Node[]).forEach(walk); }
+    else { out.push(n); }
+  };
+  (s.tree.getChildren(s.tree.jobNode(jobId)) as Node[]).forEach(walk);
+  return out;
 }
 
 export function label(item: vscode.TreeItem): string {

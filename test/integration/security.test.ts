@@ -65,7 +65,7 @@ describe('Security', function () {
     rig = await setUpRig();
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.hostile);
     const rows = rig.rows(JOB_IDS.hostile);
-    assert.strictEqual(rows[0].description, `${HOSTILE.script} · 99%`, 'descriptions are plain strings, rendered as text');
+    assert.strictEqual(label(rows[0]), `${HOSTILE.script} · 99%`, 'labels are plain strings, rendered as text');
     const tip = rows[2].tooltip as vscode.MarkdownString;
     assert.ok(tip instanceof vscode.MarkdownString);
     assert.ok(!tip.isTrusted, 'tooltips are not trusted: no command links');

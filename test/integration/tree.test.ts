@@ -32,8 +32,9 @@ describe('Results tree in the real extension host', function () {
 
     const row = rig.s.jobs.pager(JOB_IDS.multiPage).items[0];
     assert.strictEqual(rows[0].id, `result:${JOB_IDS.multiPage}/${row.id}`);
-    assert.strictEqual(rows[0].description, `${row.result!.type} · ${Math.round((row.result!.confidence as number) * 100)}%`);
-    await eventually(() => assert.strictEqual(label(rig.rows(JOB_IDS.multiPage)[0]), fileNameFor(row.result!.type, 0)));
+    // Type and confidence first (readable at the default sidebar width), then the file.
+    assert.strictEqual(label(rows[0]), `${row.result!.type} · ${Math.round((row.result!.confidence as number) * 100)}%`);
+    await eventually(() => assert.strictEqual(rig.rows(JOB_IDS.multiPage)[0].description, fileNameFor(row.result!.type, 0)));
     assert.match(tooltipText(rig.rows(JOB_IDS.multiPage)[0]), /structure of a/);
     assert.deepStrictEqual(rows[0].command?.arguments, [JOB_IDS.multiPage, row.id]);
     assert.strictEqual(new Set(rows.map((r) => r.id)).size, rows.length, 'ids are unique');
