@@ -207,6 +207,10 @@ export async function setUpRig(opts: FakeServerOptions & { prefetch?: boolean } 
   const ui = new ScriptedUi();
   api.setUi(ui);
   for (const job of [...s.jobs.jobs]) { await s.jobs.remove(job.id); }
+  // Every case starts with every result shown in server order (the filter is kept across reloads).
+  await api.deps.query.clearFilter();
+  await api.deps.query.setSort('server');
+  await api.deps.query.setGrouped(false);
   await config().update('baseUrl', server.url, vscode.ConfigurationTarget.Global);
   await config().update('pageSize', 50, vscode.ConfigurationTarget.Global);
   // Most cases count requests per click; the prefetch cases turn it on themselves.
