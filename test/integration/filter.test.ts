@@ -22,6 +22,9 @@ describe('Filter, sort, group, find and Load All', function () {
     // A command that failed shows an error toast (the wrapper catches it): none is expected here.
     const errors = rig?.ui.messages.filter((m) => m.level === 'error') ?? [];
     await config().update('loadAllLimit', undefined, vscode.ConfigurationTarget.Global);
+    // Find Result opens the result panel: close it, so the next suite starts without one.
+    rig?.s.panel.currentPanel()?.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await rig?.close();
     assert.deepStrictEqual(errors, [], 'no command failed');
   });
