@@ -13,8 +13,9 @@
 //   jsonBytesPerItem  the same results' JSON
 //   expand10kMs       click on the twistie of a job with 10,000 loaded results → its rows drawn (ui.ts)
 //   paging            the figures test/bench/paging.ts always printed (raw vs client vs pager, 100,000 results)
+//   query10kMs        10,000 loaded results filtered, sorted and regrouped (model/resultQuery.ts; test/bench/query.ts)
 //
-// Flags: --quick (fewer repetitions), --only=bundle,node,host,activation,expand (a subset, while iterating).
+// Flags: --quick (fewer repetitions), --only=bundle,node,query,host,activation,expand (a subset, while iterating).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -24,11 +25,12 @@ import { REPO_ROOT, RESULTS_DIR, requireRuntime } from '../harness/paths';
 import { job10k, LATENCY_MS, median, writeJson, type HostFigures } from './common';
 import { runHostBench } from './hostRun';
 import { measureLarge, measurePaging, type LargeFigures, type PagingFigures } from './paging';
+import { measureQuery, type QueryFigures } from './query';
 import { measureActivation, measureExpand10k, type ActivationFigures, type ExpandFigures } from './ui';
 import { runMain } from '../harness/runMain';
 
 const QUICK = process.argv.includes('--quick');
-const PARTS = ['bundle', 'node', 'host', 'activation', 'expand'] as const;
+const PARTS = ['bundle', 'node', 'query', 'host', 'activation', 'expand'] as const;
 type Part = (typeof PARTS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const ONLY = new Set<Part>(onlyArg ? (onlyArg.split(',').filter((p) => (PARTS as readonly string[]).includes(p)) as Part[]) : PARTS);
@@ -57,6 +59,7 @@ interface BenchJson {
   jsonBytesPerItem: number | null;
   expand10kMs: number | null;
   paging: (PagingFigures & { large?: LargeFigures }) | null;
+  query10k: QueryFigures | null;
   details: Record<string, unknown>;
   errors: string[];
 }
@@ -111,6 +114,7 @@ async function main(): Promise<number> {
     jsonBytesPerItem: null,
     expand10kMs: null,
     paging: null,
+    query10k: null,
     details: {},
     errors: [],
   };
@@ -155,6 +159,16 @@ async function main(): Promise<number> {
       });
     } catch (err) {
       fail('paging / heapBytesPerItem', err);
+    }
+  }
+
+  // 2b. Plain Node: what Filter / Sort / Group cost on 10,000 loaded results (no request involved).
+  if (ONLY.has('query')) {
+    try {
+      log('filter / sort / regroup: 10,000 results');
+      result.query10k = measureQuery(QUICK ? 10 : 30);
+    } catch (err) {
+      fail('query10kMs', err);
     }
   }
 
@@ -346,6 +360,19 @@ function printTable(r: BenchJson): void {
     goal: '≤ 1,000 ms',
     met: verdict(ex?.afterRefreshMs, (v) => v <= 1000),
   });
+  const q = r.query10k;
+  rows.push({
+    name: 'query10kMs (filter+sort+group)',
+    value: q ? `${fmt(q.allMs, 1)} ms` : na,
+    goal: '≪ 100 ms',
+    met: verdict(q?.allMs, (v) => v < 100),
+  });
+  if (q) {
+    rows.push({ name: 'query10k: filter (2 types, < 60%)', value: `${fmt(q.filterMs, 1)} ms`, goal: '≪ 100 ms', met: verdict(q.filterMs, (v) => v < 100) });
+    rows.push({ name: 'query10k: sort by confidence', value: `${fmt(q.sortConfidenceMs, 1)} ms`, goal: '≪ 100 ms', met: verdict(q.sortConfidenceMs, (v) => v < 100) });
+    rows.push({ name: 'query10k: sort by file name', value: `${fmt(q.sortNameMs, 1)} ms`, goal: '≪ 100 ms', met: verdict(q.sortNameMs, (v) => v < 100) });
+    rows.push({ name: 'query10k: group by type', value: `${fmt(q.groupMs, 1)} ms`, goal: '≪ 100 ms', met: verdict(q.groupMs, (v) => v < 100) });
+  }
   const p = r.paging;
   if (p) {
     rows.push({ name: `paging: raw GET + parse (${p.pageSize})`, value: `${fmt(p.rawMs, 2)} ms`, goal: '', met: '' });
