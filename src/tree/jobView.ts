@@ -84,9 +84,15 @@ export class JobView implements vscode.Disposable {
     for (const s of this.subs) { s.dispose(); }
   }
 
-  /** The active filter in the view's title: "invoice, No match · < 60%". */
+  /**
+   * The active filter in the view's title ("invoice, No match · < 60%") and, because a view alone in
+   * its container shows no description, as a line above the rows, with the order when it is not the server's.
+   */
   private showQuery(): void {
-    this.treeView.description = this.query.describe() || undefined;
+    const filter = this.query.describe();
+    this.treeView.description = filter || undefined;
+    const parts = [filter && `Filter: ${filter}`, this.query.sort !== 'server' && `Sorted by ${this.query.sortLabel().toLowerCase()}`];
+    this.treeView.message = parts.filter(Boolean).join(' · ') || undefined;
   }
 
   /**

@@ -111,7 +111,8 @@ describe('Filter, sort, group, find and Load All in code-server', () => {
     assert.ok(loaded.some((r) => r.result?.type === 'invoice' && !wanted(r)), 'an invoice is left out by its confidence');
     await waitForRows(page, ['Load all to include every result', ...matching.map(rowText), 'Load more (24 of 2,345)']);
     await waitForRow(page, new RegExp(`^${short(JOB_IDS.multiPage)} — SUCCESS · ${matching.length} of 24 match$`));
-    await page.locator('.part.sidebar', { hasText: 'invoice, No match · < 80%' }).first().waitFor({ state: 'visible', timeout: 5000 });
+    // The view says what is filtered, above the rows (a view alone in its container shows no description).
+    await page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message', { hasText: 'Filter: invoice, No match · < 80%' }).first().waitFor({ state: 'visible', timeout: 5000 });
     assert.strictEqual(server.requests.length, requests, 'filtering sent no request');
     await screenshot(page, 'filter-invoice-nomatch-below-80');
   });
@@ -126,6 +127,7 @@ describe('Filter, sort, group, find and Load All in code-server', () => {
       .sort((a, b) => (a.r.result!.confidence as number) - (b.r.result!.confidence as number) || a.i - b.i)
       .map(({ r }) => rowText(r));
     await waitForRows(page, ['Load all to include every result', ...sorted, 'Load more (24 of 2,345)']);
+    await page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message', { hasText: 'Filter: invoice, No match · < 80% · Sorted by confidence, lowest first' }).first().waitFor({ state: 'visible', timeout: 5000 });
   });
 
   it('groups by type: "invoice (N)" and "No match (M)" under the job, then back to a list', async () => {

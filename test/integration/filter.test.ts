@@ -75,6 +75,7 @@ describe('Filter, sort, group, find and Load All', function () {
     assert.deepStrictEqual(shownIds(JOB_IDS.onePage), idsOf(small.filter(wanted)), 'the filter applies to every job');
     await eventually(() => assert.strictEqual(jobDescription(), `SUCCESS · ${expected.length} of 150 match`));
     assert.strictEqual(rig.s.treeView.description, 'invoice, No match · < 60%');
+    assert.strictEqual(rig.s.treeView.message, 'Filter: invoice, No match · < 60%');
     const rows = rig.rows(J);
     assert.strictEqual(label(rows[0]), 'Load all to include every result', 'a job not fully loaded offers the rest');
     assert.strictEqual(rows[0].command?.command, 'llamaClassify.loadAll');
@@ -101,6 +102,7 @@ describe('Filter, sort, group, find and Load All', function () {
     await vscode.commands.executeCommand('llamaClassify.clearFilter');
     assert.deepStrictEqual(shownIds(), idsOf(more));
     assert.strictEqual(rig.s.treeView.description, undefined);
+    assert.strictEqual(rig.s.treeView.message, undefined);
     await eventually(() => assert.strictEqual(jobDescription(), 'SUCCESS · 200 of 2,345'));
     assert.ok(!rig.rows(J).some((r) => label(r).startsWith('Load all')), 'server order and no filter: the plain list');
   });
@@ -129,6 +131,7 @@ describe('Filter, sort, group, find and Load All', function () {
     const conf = (i: FileClassification) => i.result?.confidence ?? Infinity;
 
     await sortBy('Confidence, lowest first');
+    assert.strictEqual(rig.s.treeView.message, 'Sorted by confidence, lowest first', 'the view says its order');
     const asc = [...items].map((i, n) => ({ i, n })).sort((a, b) => conf(a.i) - conf(b.i) || a.n - b.n).map((x) => x.i);
     assert.deepStrictEqual(shownIds(), idsOf(asc));
     assert.strictEqual(label(rig.rows(J)[0]), 'Load all to include every result', 'a sorted job that is not fully loaded offers the rest');
