@@ -114,7 +114,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     controller,
     jobs,
     query,
-    fileNames,
     keys,
     client,
     log,
@@ -128,14 +127,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     summary,
     compare,
     loadAllLimit,
-    progress: (title, work) =>
-      Promise.resolve(
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-          const abort = new AbortController();
-          const sub = token.onCancellationRequested(() => abort.abort());
-          return work((message) => progress.report({ message }), abort.signal).finally(() => sub.dispose());
-        }),
-      ),
+    // The real notification (compare's own flow); Load All goes through the Ui seam so tests can cancel it.
+    progress: (title, work) => vscodeUi.progress(title, work),
     link,
   };
   const links = new LinkHandler(deps);

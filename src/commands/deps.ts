@@ -18,7 +18,6 @@ export interface CommandDeps {
   jobs: JobList;
   /** The view's filter, order and grouping: what "filtered" means for every feature. */
   query: ViewQuery;
-  fileNames: FileNameCache;
   keys: ApiKeyStore;
   client: LlamaCloudClient;
   log: Log;

@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { isAuthError } from '../api/errors';
 import { shortId } from '../api/jobId';
-import { readSettings } from '../config/settings';
 import { SETTINGS_SECTION, Settings } from '../constants';
 import { formatCount, formatProgress } from '../model/format';
 import type { ResultPager } from '../model/pager';
@@ -22,7 +21,7 @@ export async function loadAll(d: CommandDeps, arg?: unknown): Promise<void> {
     d.ui().status(`Already loading all results of job ${short}`);
     return;
   }
-  const limit = readSettings().loadAllLimit;
+  const limit = d.loadAllLimit();
   running.add(jobId);
   try {
     const outcome = await d.ui().progress(`Loading all results of job ${short}`, (report, signal) =>
@@ -68,17 +67,16 @@ async function pickJob(d: CommandDeps): Promise<string | undefined> {
     void d.ui().info('No job is open. Open Job Results… first, then Load All Results.');
     return undefined;
   }
-  return d.ui().pickOne({
-    title: 'Load All Results',
-    placeholder: 'Pick the job whose results to load',
-    items: d.jobs.jobs.map((job) => {
+  return d.ui().pickListedJob(
+    'Load All Results',
+    d.jobs.jobs.map((job) => {
       const pager = d.jobs.existingPager(job.id);
       return {
-        label: shortId(job.id),
-        description: [job.meta?.status, pager?.started ? formatProgress(pager.items.length, pager.totalSize) : undefined].filter(Boolean).join(' · ') || undefined,
+        jobId: job.id,
+        label: job.label ?? shortId(job.id),
+        description: [job.label ? shortId(job.id) : undefined, pager?.started ? formatProgress(pager.items.length, pager.totalSize) : undefined].filter(Boolean).join(' · ') || undefined,
         detail: job.id,
-        value: job.id,
       };
     }),
-  });
+  );
 }

@@ -19,10 +19,10 @@ export async function filterResults(d: CommandDeps): Promise<void> {
     items: keys.map((key) => ({ label: keyLabel(key), description: `${formatCount(counts.get(key) ?? 0)} loaded`, value: key, picked: current.types.includes(key) })),
   });
   if (types === undefined) { return; }
-  const text = await d.ui().input({
+  const text = await d.ui().inputText({
     title: 'Filter Results (2/2): confidence',
     prompt: 'Show results whose confidence is… e.g. <0.6, >=0.9, 40-70 or 40%-70%. Leave empty for any confidence.',
-    placeholder: '<0.6',
+    placeHolder: '<0.6',
     value: current.confidenceText ?? '',
     validate: (t) => {
       const p = parseCondition(t);

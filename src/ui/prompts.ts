@@ -43,15 +43,6 @@ export interface ChoiceRequest<T> {
   matchOnDetails?: boolean;
 }
 
-export interface InputRequest {
-  title: string;
-  prompt: string;
-  value?: string;
-  placeholder?: string;
-  /** A message while the text is not acceptable (shown in place, nothing is lost). */
-  validate(text: string): string | undefined;
-}
-
 /** Reports a step of a long task: "1,250 of 2,345". */
 export type ReportProgress = (message: string) => void;
 
@@ -91,7 +82,6 @@ export interface Ui {
   pickOne<T>(req: ChoiceRequest<T>): Promise<T | undefined>;
   /** Several choices; undefined when dismissed (an empty array is a choice: none). */
   pickMany<T>(req: ChoiceRequest<T>): Promise<T[] | undefined>;
-  input(req: InputRequest): Promise<string | undefined>;
   /** A cancellable progress notification while `work` runs; its signal aborts when the person cancels. */
   progress<T>(title: string, work: (report: ReportProgress, signal: AbortSignal) => Promise<T>): Promise<T>;
 }
@@ -239,16 +229,6 @@ export const vscodeUi: Ui = {
       matchOnDetail: req.matchOnDetails,
     });
     return picked?.map((p) => p.value);
-  },
-
-  async input(req) {
-    return vscode.window.showInputBox({
-      title: req.title,
-      prompt: req.prompt,
-      value: req.value,
-      placeHolder: req.placeholder,
-      validateInput: (text) => req.validate(text),
-    });
   },
 
   progress(title, work) {

@@ -38,7 +38,7 @@ describe('Live status and job labels in code-server', () => {
     await screenshot(page, 'live-pending');
     // Nothing is clicked from here on.
     await waitForRow(page, new RegExp(`^${short(id)} — Succeeded · 7 of 7$`), 45_000);
-    await waitForRow(page, /— \w+ · \d+%$/); // a result row: "type · NN%"
+    await waitForRow(page, /^[\w ]+ · \d+% — /); // a result row: "type · NN% — file"
     await screenshot(page, 'live-finished');
     assert.ok(server.statusReads(id) >= 4, `status read until it ended (${server.statusReads(id)})`);
     assert.strictEqual(server.requests.filter((r) => r.path.endsWith(`${id}/results`) && r.status === 200).length, 2, 'the empty page, then the results once');

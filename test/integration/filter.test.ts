@@ -41,14 +41,14 @@ describe('Filter, sort, group, find and Load All', function () {
   const jobDescription = (jobId = J) => String((rig.s.tree.getTreeItem(rig.s.tree.jobNode(jobId)) as vscode.TreeItem).description);
   const resultRequests = () => rig.server.requests.filter((r) => r.path.endsWith('/results')).length;
 
-  /** Runs Filter Results… choosing `types` (by label) and typing each of `texts` into the confidence box. */
-  async function filterBy(types: string[], ...texts: string[]): Promise<Choice<unknown>[]> {
+  /** Runs Filter Results… choosing `types` (by label) and typing `text` into the confidence box. */
+  async function filterBy(types: string[], text: string): Promise<Choice<unknown>[]> {
     let offered: Choice<unknown>[] = [];
     rig.ui.pickManys.push((req) => {
       offered = req.items;
       return req.items.filter((i) => types.includes(i.label)).map((i) => i.value);
     });
-    rig.ui.inputs.push(...texts);
+    rig.ui.texts.push(text);
     await vscode.commands.executeCommand('llamaClassify.filter');
     return offered;
   }
@@ -60,20 +60,24 @@ describe('Filter, sort, group, find and Load All', function () {
     const small = rig.s.jobs.pager(JOB_IDS.onePage).items;
     const before = resultRequests();
 
-    const offered = await filterBy(['invoice', 'No match'], 'below sixty', '60-40', '<0.6');
+    const offered = await filterBy(['invoice', 'No match'], '<0.6');
     // The choices: every type loaded (both jobs) with its count, and No match / No result always.
     const invoices = [...items, ...small].filter((i) => i.result?.type === 'invoice').length;
     assert.strictEqual(offered.find((o) => o.label === 'invoice')?.description, `${invoices} loaded`);
     assert.ok(offered.some((o) => o.label === 'No result'), 'No result is offered even when none is loaded');
-    assert.deepStrictEqual(rig.ui.rejectedInputs.map((r) => r.text), ['below sixty', '60-40'], 'bad conditions are refused in place');
-    assert.match(rig.ui.rejectedInputs[0].message, /<0\.6, >=0\.9, 40-70 or 40%-70%/);
+    // The box refuses a bad condition in place, saying what works.
+    const box = rig.ui.textRequests.at(-1)!;
+    assert.match(box.validate?.('below sixty') ?? '', /<0\.6, >=0\.9, 40-70 or 40%-70%/);
+    assert.match(box.validate?.('60-40') ?? '', /first number is larger/);
+    assert.strictEqual(box.validate?.('<0.6'), undefined);
+    assert.strictEqual(box.value, '', 'no condition yet: the box starts empty');
 
     const wanted = (i: FileClassification) => (i.result?.type === 'invoice' || (i.result !== null && i.result.type === null)) && (pct(i.result?.confidence) ?? 100) < 60;
     const expected = items.filter(wanted);
     assert.ok(expected.length > 0 && expected.length < items.length, 'the data has rows on both sides of the filter');
     assert.deepStrictEqual(shownIds(), idsOf(expected), 'exactly the matching rows, in server order');
     assert.deepStrictEqual(shownIds(JOB_IDS.onePage), idsOf(small.filter(wanted)), 'the filter applies to every job');
-    await eventually(() => assert.strictEqual(jobDescription(), `SUCCESS · ${expected.length} of 150 match`));
+    await eventually(() => assert.strictEqual(jobDescription(), `Succeeded · ${expected.length} of 150 match`));
     assert.strictEqual(rig.s.treeView.description, 'invoice, No match · < 60%');
     assert.strictEqual(rig.s.treeView.message, 'Filter: invoice, No match · < 60%');
     const rows = rig.rows(J);
@@ -97,13 +101,13 @@ describe('Filter, sort, group, find and Load All', function () {
     // Nothing matches: a row says so (and the job says 0 of 200).
     await filterBy(['No result'], '');
     assert.deepStrictEqual(rig.rows(J).map(label).slice(0, 2), ['Load all to include every result', 'No loaded result matches the filter']);
-    await eventually(() => assert.strictEqual(jobDescription(), 'SUCCESS · 0 of 200 match'));
+    await eventually(() => assert.strictEqual(jobDescription(), 'Succeeded · 0 of 200 match'));
 
     await vscode.commands.executeCommand('llamaClassify.clearFilter');
     assert.deepStrictEqual(shownIds(), idsOf(more));
     assert.strictEqual(rig.s.treeView.description, undefined);
     assert.strictEqual(rig.s.treeView.message, undefined);
-    await eventually(() => assert.strictEqual(jobDescription(), 'SUCCESS · 200 of 2,345'));
+    await eventually(() => assert.strictEqual(jobDescription(), 'Succeeded · 200 of 2,345'));
     assert.ok(!rig.rows(J).some((r) => label(r).startsWith('Load all')), 'server order and no filter: the plain list');
   });
 
@@ -113,7 +117,7 @@ describe('Filter, sort, group, find and Load All', function () {
     rig.ui.pickManys.push(() => undefined);
     await vscode.commands.executeCommand('llamaClassify.filter');
     rig.ui.pickManys.push((req) => [req.items[0].value]);
-    rig.ui.inputs.push(undefined);
+    rig.ui.texts.push(undefined);
     await vscode.commands.executeCommand('llamaClassify.filter');
     assert.strictEqual(rig.api.deps.query.filtered, false);
     assert.strictEqual(shownIds().length, 50);
@@ -267,7 +271,7 @@ describe('Filter, sort, group, find and Load All', function () {
     await vscode.commands.executeCommand('llamaClassify.openJob', J);
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.large);
     // From the palette: the job is picked.
-    rig.ui.pickOnes.push((req) => req.items.find((i) => i.value === J)?.value);
+    rig.ui.listedPicks.push((items) => items.find((i) => i.jobId === J)?.jobId);
     await vscode.commands.executeCommand('llamaClassify.loadAll');
     const first = rig.ui.progresses[0];
     assert.strictEqual(first.title, `Loading all results of job ${J.slice(0, 8)}`);

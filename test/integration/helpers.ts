@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { ChoiceRequest, InputRequest, JobPickItem, Notice, PickJobRequest, ReportProgress, TextRequest, Ui } from '../../src/ui/prompts';
+import type { ChoiceRequest, JobPickItem, Notice, PickJobRequest, ReportProgress, TextRequest, Ui } from '../../src/ui/prompts';
 import type { Node } from '../../src/tree/nodes';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
 
@@ -89,10 +89,7 @@ export class ScriptedUi implements Ui {
   /** Answers for pickOne / pickMany, in order: each gets the request (its items) and picks. */
   pickOnes: ((req: ChoiceRequest<unknown>) => unknown)[] = [];
   pickManys: ((req: ChoiceRequest<unknown>) => unknown[] | undefined)[] = [];
-  /** What is typed into input boxes, in order. A text the box does not accept is recorded and the next one is typed, as a person retypes. */
-  inputs: (string | undefined)[] = [];
-  readonly rejectedInputs: { text: string; message: string }[] = [];
-  readonly requests: { kind: 'pickOne' | 'pickMany' | 'input'; title: string }[] = [];
+  readonly requests: { kind: 'pickOne' | 'pickMany'; title: string }[] = [];
   /** Every progress notification: its title and the messages it showed. */
   readonly progresses: { title: string; messages: string[]; cancelled: boolean }[] = [];
   /** Presses Cancel on a progress notification when it shows a message this returns true for. */
@@ -109,18 +106,6 @@ export class ScriptedUi implements Ui {
     const next = this.pickManys.shift();
     if (!next) { throw new Error(`unexpected prompt: pickMany “${req.title}”`); }
     return next(req as ChoiceRequest<unknown>) as T[] | undefined;
-  }
-  async input(req: InputRequest): Promise<string | undefined> {
-    this.requests.push({ kind: 'input', title: req.title });
-    for (let i = 0; i < 20; i++) {
-      if (this.inputs.length === 0) { throw new Error(`unexpected prompt: input “${req.title}”`); }
-      const text = this.inputs.shift();
-      if (text === undefined) { return undefined; }
-      const message = req.validate(text);
-      if (!message) { return text; }
-      this.rejectedInputs.push({ text, message });
-    }
-    throw new Error('too many rejected inputs');
   }
   async progress<T>(title: string, work: (report: ReportProgress, signal: AbortSignal) => Promise<T>): Promise<T> {
     const entry = { title, messages: [] as string[], cancelled: false };
