@@ -68,6 +68,24 @@ export async function clickRow(page: Page, pattern: RegExp): Promise<void> {
   await rows.nth(i).locator('.label-name').click({ timeout: 5000 });
 }
 
+/**
+ * Right-clicks `row` and clicks its context-menu item `name`, as a person does; fails if the item is not
+ * in that menu. VS Code arms a menu item's mouse-up only 100 ms after rendering it (so the right-click's
+ * own mouse-up cannot choose an item); playwright can click sooner, and that click is swallowed (the item
+ * is focused, nothing runs). So a click that leaves the menu open is repeated, a bounded few times.
+ */
+export async function chooseFromContextMenu(page: Page, row: Locator, name: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const item = page.getByRole('menuitem', { name, exact: true });
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  for (let attempt = 1; ; attempt++) {
+    await item.click({ timeout: 5000 });
+    const closed = await item.waitFor({ state: 'hidden', timeout: 1000 }).then(() => true, () => false);
+    if (closed) { return; }
+    if (attempt === 4) { throw new Error(`clicking the context-menu item "${name}" ${attempt} times left the menu open`); }
+  }
+}
+
 /** The quick input's password box: types the key and presses Enter, as a person pasting it would. */
 export async function enterApiKey(page: Page, key: string): Promise<void> {
   const box = page.locator(`${QUICK_INPUT_BOX}[type="password"]`);

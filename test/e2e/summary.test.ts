@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { QUICK_INPUT, QUICK_INPUT_BOX, runCommand, screenshot } from '../harness/browser';
 import { buildDataset, COMPARE_DIFF, HOSTILE, JOB_IDS, type FakeJob } from '../fake-server/datasets';
 import { startFakeServer, type FakeServer } from '../fake-server/server';
-import { CATEGORY, showClassifyView, treeRow } from './classifyUi';
+import { CATEGORY, chooseFromContextMenu, showClassifyView, treeRow } from './classifyUi';
 import { openWorkbench, type Workbench } from './fixture';
 
 const job = (id: string): FakeJob => buildDataset().jobs.find((j) => j.id === id)!;
@@ -159,10 +159,7 @@ describe('Job summary and compare in the workbench', () => {
     // Compare listed both jobs; the row of job A is labelled with its short ID.
     const row = treeRow(page, JOB_IDS.compareA.slice(0, 8));
     await row.waitFor({ state: 'visible', timeout: 15_000 });
-    await row.click({ button: 'right' });
-    const item = page.getByRole('menuitem', { name: 'Show Job Summary' });
-    await item.waitFor({ state: 'visible', timeout: 10_000 });
-    await item.click({ timeout: 5000 });
+    await chooseFromContextMenu(page, row, 'Show Job Summary');
     const frame = await frameWhere(page, '#job-id', JOB_IDS.compareA);
     await until(() => text(frame, '#summary-count'), '7 of 7 results', 'the count of job A');
     await until(() => typeTable(frame), { invoice: '2', receipt: '1', contract: '1', bank_statement: '1', '': '1', null: '1' }, 'the type rows of job A');
