@@ -10,7 +10,7 @@ import { Connection, userAgent } from './config/connection';
 import { affectsConnection, readSettings } from './config/settings';
 import { ContextKeys, EXTENSION_ID, RESULT_PANEL_VIEW_TYPE, RESULTS_VIEW_ID } from './constants';
 import { LinkHandler } from './commands/linkCommands';
-import { RAW_JSON_SCHEME, RawJsonProvider, showRawJson, showRawJsonDiff } from './documents/rawJson';
+import { RAW_JSON_SCHEME, RawJsonProvider, rawJsonOpener, showRawJsonDiff } from './documents/rawJson';
 import { JobController } from './model/controller';
 import { FileNameCache } from './model/fileNames';
 import { JobList } from './model/jobList';
@@ -64,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       }),
     (jobId) => client.getJob(jobId),
   );
+  const showRawJson = rawJsonOpener(jobs, fileNames);
   const authNotice = new AuthNotice(currentUi);
   const controller = new JobController(jobs, fileNames, {
     withViewProgress: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: RESULTS_VIEW_ID } }, () => work)),

@@ -98,11 +98,14 @@ interface PickItem extends vscode.QuickPickItem {
   jobId?: string;
 }
 
+const TITLE = 'Open Job Results';
+
 export const vscodeUi: Ui = {
   pickJob(req) {
     return new Promise<string | undefined>((resolve) => {
       const qp = vscode.window.createQuickPick<PickItem>();
-      qp.title = req.title ?? 'Open Job Results';
+      const baseTitle = req.title ?? TITLE;
+      qp.title = baseTitle;
       qp.placeholder = 'Paste a classify job ID or a URL containing one, or pick a job';
       qp.matchOnDescription = true;
       qp.matchOnDetail = true;
@@ -117,26 +120,44 @@ export const vscodeUi: Ui = {
         if (projectItems.length) {sections.push({ label: 'Project jobs', kind: vscode.QuickPickItemKind.Separator }, ...projectItems);}
         qp.items = sections;
       };
+      // Text that is not a job ID yet gets no row (a row would be selectable and cut off): the title says
+      // so, and Enter moves the text to an input box whose validation message explains it in full.
       const onValue = (value: string) => {
-        if (value.trim() === '') { typed = []; }
-        else {
-          const parsed = req.parse(value);
-          typed = parsed.ok
-            ? [{ label: `$(arrow-right) ${req.verb ?? 'Open job'} ${parsed.jobId}`, jobId: parsed.jobId, alwaysShow: true }]
-            : [{ label: `$(warning) ${parsed.message}`, alwaysShow: true }];
-        }
+        const parsed = value.trim() === '' ? undefined : req.parse(value);
+        typed = parsed?.ok ? [{ label: `$(arrow-right) ${req.verb ?? 'Open job'} ${parsed.jobId}`, jobId: parsed.jobId, alwaysShow: true }] : [];
+        qp.title = parsed && !parsed.ok ? `${baseTitle}: not a job ID — press Enter to see why` : baseTitle;
         render();
       };
       qp.onDidChangeValue(onValue);
+      let handedOver = false;
       qp.onDidAccept(() => {
         const picked = qp.selectedItems[0] ?? qp.activeItems[0];
         if (picked?.jobId) {
           resolve(picked.jobId);
           qp.hide();
+        } else if (qp.value.trim() !== '') {
+          handedOver = true;
+          const value = qp.value;
+          qp.hide();
+          void vscode.window
+            .showInputBox({
+              title: baseTitle,
+              value,
+              prompt: 'Paste a classify job ID or a URL that contains one.',
+              ignoreFocusOut: true,
+              validateInput: (v) => {
+                const parsed = req.parse(v);
+                return parsed.ok ? undefined : parsed.message;
+              },
+            })
+            .then((v) => {
+              const parsed = v === undefined ? undefined : req.parse(v);
+              resolve(parsed?.ok ? parsed.jobId : undefined);
+            }, () => resolve(undefined));
         }
       });
       qp.onDidHide(() => {
-        resolve(undefined);
+        if (!handedOver) { resolve(undefined); }
         qp.dispose();
       });
       render();

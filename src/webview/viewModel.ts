@@ -52,7 +52,7 @@ export function toResultView(item: FileClassification, ctx: ViewContext): Result
     kind,
     typeLabel: label === '' ? '(empty type)' : label,
     typeNote: result?.typeIssue
-      ? `The server sent a type that cannot be read (${result.typeIssue}).`
+      ? `Not readable: ${result.typeIssue}.` // the issue names the server already
       : kind === 'noMatch'
         ? NO_MATCH_NOTE
         : kind === 'noResult'

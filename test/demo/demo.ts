@@ -72,7 +72,8 @@ async function main() {
   console.log(`Extension:          ${path.relative(process.cwd(), vsixPath) || vsixPath}`);
   console.log(`Fake LlamaCloud:    ${server.url}  (API key ${server.apiKey}, passed as LLAMA_CLOUD_API_KEY)`);
   console.log(`code-server logs:   ${cs.logFile}`);
-  console.log('Demo job IDs:');
+  // jobs have no names in LlamaCloud: the view shows each one's short ID (the first 8 characters)
+  console.log('Demo jobs (paste an ID into LlamaCloud Classify: Open Job Results…):');
   for (const j of server.jobs) {console.log(`  ${j.id}  ${j.label}`);}
   console.log(`\nOpen VS Code in your browser:\n  ${cs.workbenchUrl()}\n`);
   console.log('Press Ctrl+C to stop.');

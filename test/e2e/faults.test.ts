@@ -70,20 +70,24 @@ describe('Faults as a person sees them', () => {
     assert.strictEqual(await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Set API key' }).count(), 0);
   });
 
-  it('not found and malformed IDs: "Job not found" for a 404; the picker refuses a malformed ID and says why', async () => {
+  it('not found and malformed IDs: "Job not found" for a 404; a malformed ID gets a validation message, not a list row', async () => {
     const { page } = wb;
     const missing = fakeId(0x0404, 1);
     await openJobFromPalette(page, missing, missing);
     await waitForRow(page, /^Job not found — check the ID, region and project$/);
 
     await typeIntoJobPicker(page, '1234-not-a-job');
-    const input = page.locator(QUICK_INPUT_BOX);
-    const warning = page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: /job ID|UUID/i }).first();
-    await warning.waitFor({ state: 'visible', timeout: 10_000 });
-    console.log(`      picker says: ${(await warning.textContent())?.trim()}`);
-    await page.keyboard.press('Enter'); // nothing to open: the picker stays
+    const title = page.locator(`${QUICK_INPUT} .quick-input-title`).first();
+    await title.filter({ hasText: 'not a job ID' }).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.strictEqual(await page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: /is not a job ID|UUID/ }).count(), 0, 'no selectable row carries the message');
+    await page.keyboard.press('Enter'); // the text moves to an input box that says why, in full
+    const message = page.locator(`${QUICK_INPUT} .quick-input-message`, { hasText: '“1234-not-a-job” is not a job ID. A classify job ID is a UUID' }).first();
+    await message.waitFor({ state: 'visible', timeout: 10_000 });
+    console.log(`      validation message: ${(await message.textContent())?.trim()}`);
+    assert.strictEqual(await page.locator(QUICK_INPUT_BOX).first().inputValue(), '1234-not-a-job', 'the text is kept');
+    await page.keyboard.press('Enter'); // still not a job ID: the box stays
     await page.waitForTimeout(300);
-    assert.ok(await input.isVisible(), 'Enter on a malformed ID does not close the picker');
+    assert.ok(await message.isVisible(), 'Enter on a malformed ID does not close the box');
     await page.keyboard.press('Escape');
   });
 

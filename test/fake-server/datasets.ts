@@ -20,7 +20,12 @@ export interface FakeFile {
 
 export interface FakeJob {
   id: string;
+  /** What the job holds, for the demo's listing and test names. Jobs have no name in LlamaCloud: the
+   *  editor shows the short ID, status and counts, so this describes, it does not name. */
   label: string;
+  /** The job's classifier rules (GET /jobs/{id} `rules`): every type its results use, no other.
+   *  When absent, the types of its first 200 rows. */
+  types?: string[];
   status: 'PENDING' | 'SUCCESS' | 'ERROR' | 'PARTIAL_SUCCESS' | 'CANCELLED';
   error_message?: string | null;
   created_at: string;
@@ -75,6 +80,15 @@ export const COMPARE_DIFF = {
 
 const TYPES = ['invoice', 'receipt', 'contract', 'bank_statement', 'purchase_order'];
 
+/** The rule descriptions the fake server lists; a type not here gets a generic one. */
+export const RULE_DESCRIPTIONS: Record<string, string> = {
+  invoice: 'A bill from a vendor with an invoice number and amounts due.',
+  receipt: 'Proof of a completed payment from a merchant.',
+  contract: 'An agreement between named parties, with clauses and signature lines.',
+  bank_statement: 'A statement of account with dated entries and running balances.',
+  purchase_order: 'An order from a buyer listing items, quantities and agreed prices.',
+};
+
 /** mulberry32: a tiny seeded PRNG so every run sees the same numbers. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -94,6 +108,17 @@ function fileIdFor(jobKind: number, index: number): string {
   return fakeId(0x0f0 + jobKind, index + 1);
 }
 
+/** The types a job's rules list: its own, or those its first rows use (bounded: a job may have 100,000). */
+export function jobTypes(job: FakeJob): string[] {
+  if (job.types) { return job.types; }
+  const seen = new Set<string>();
+  for (let i = 0; i < Math.min(job.count, 200); i++) {
+    const type = job.row(i).result?.type;
+    if (typeof type === 'string') { seen.add(type); }
+  }
+  return [...seen];
+}
+
 export function fileNameFor(type: string | null, index: number): string {
   const stem = type ?? 'document';
   return `${stem.replace(/_/g, '-')}-${String(index + 1).padStart(4, '0')}.pdf`;
@@ -111,6 +136,7 @@ function regularJob(kind: number, id: string, label: string, count: number, seed
   return {
     id,
     label,
+    types: [...TYPES],
     status: 'SUCCESS',
     created_at: iso(seed),
     count,
@@ -132,9 +158,12 @@ function regularJob(kind: number, id: string, label: string, count: number, seed
 }
 
 function fixedJob(kind: number, id: string, label: string, rows: Omit<FakeResultRow, 'id' | 'classify_job_id'>[]): FakeJob {
+  // the rules are exactly the types its rows use, in order of first use
+  const types = [...new Set(rows.map((r) => r.result?.type).filter((t): t is string => typeof t === 'string'))];
   return {
     id,
     label,
+    types,
     status: 'SUCCESS',
     created_at: iso(kind * 1000),
     count: rows.length,
@@ -161,9 +190,9 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
   const jobs: FakeJob[] = [];
   const files = new Map<string, FakeFile>();
 
-  const multiPage = regularJob(1, JOB_IDS.multiPage, 'Invoices batch, 2,345 results', 2345, 11);
-  const onePage = regularJob(2, JOB_IDS.onePage, 'Receipts, 12 results', 12, 22);
-  const large = regularJob(6, JOB_IDS.large, 'Archive scan, 100,000 results', 100_000, 66);
+  const multiPage = regularJob(1, JOB_IDS.multiPage, '2,345 results of 5 types, 47 pages of 50', 2345, 11);
+  const onePage = regularJob(2, JOB_IDS.onePage, '12 results of 5 types, one page', 12, 22);
+  const large = regularJob(6, JOB_IDS.large, '100,000 results of 5 types', 100_000, 66);
   jobs.push(multiPage, onePage, large);
   for (const [job, kind, known] of [
     [multiPage, 1, 0.9],
@@ -181,16 +210,16 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
     }
   }
 
-  jobs.push({ ...regularJob(3, JOB_IDS.empty, 'Empty job', 0, 33), status: 'SUCCESS' });
-  jobs.push({ ...regularJob(4, JOB_IDS.pending, 'Pending job', 0, 44), status: 'PENDING' });
-  jobs.push({ ...regularJob(5, JOB_IDS.failed, 'Failed job', 0, 55), status: 'ERROR', error_message: 'Parsing failed: the file is password protected.' });
-  const finishing = regularJob(12, JOB_IDS.finishing, 'Finishing job: pending, then 7 results', 7, 100);
+  jobs.push({ ...regularJob(3, JOB_IDS.empty, 'SUCCESS with no results', 0, 33), status: 'SUCCESS' });
+  jobs.push({ ...regularJob(4, JOB_IDS.pending, 'PENDING, no results yet', 0, 44), status: 'PENDING' });
+  jobs.push({ ...regularJob(5, JOB_IDS.failed, 'ERROR: the file is password protected', 0, 55), status: 'ERROR', error_message: 'Parsing failed: the file is password protected.' });
+  const finishing = regularJob(12, JOB_IDS.finishing, '7 results, PENDING for the first few reads', 7, 100);
   jobs.push(finishing);
   for (let i = 0; i < finishing.count; i++) {
     const row = finishing.row(i);
     files.set(row.file_id as string, { id: row.file_id as string, name: fileNameFor(row.result?.type ?? null, i) });
   }
-  jobs.push({ ...regularJob(7, JOB_IDS.forbidden, 'Another project’s job', 3, 77), forbidden: true });
+  jobs.push({ ...regularJob(7, JOB_IDS.forbidden, '3 results in another project: every read answers 403', 3, 77), forbidden: true });
 
   const edgeRows: Omit<FakeResultRow, 'id' | 'classify_job_id'>[] = [
     { file_id: fakeId(0x0f8, 1), result: { type: 'invoice', confidence: 0.92, reasoning: 'Invoice number and due date present.\n\nTotals match the line items.' }, created_at: iso(1), updated_at: iso(2) },
@@ -204,7 +233,7 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
     { file_id: fakeId(0x0f8, 9), result: { type: 'receipt', confidence: -0.2, reasoning: 'Confidence below 0.' }, created_at: iso(15), updated_at: iso(16) },
     { file_id: fakeId(0x0f8, 10), result: { type: 'bank_statement', confidence: 0.55, reasoning: 'Mid-band confidence.' }, created_at: iso(17), updated_at: iso(18) },
   ];
-  jobs.push({ ...fixedJob(8, JOB_IDS.edgeCases, 'Edge cases: nulls, long text, odd confidences', edgeRows) });
+  jobs.push({ ...fixedJob(8, JOB_IDS.edgeCases, '10 edge-case results: nulls, long text, odd confidences', edgeRows) });
   files.set(fakeId(0x0f8, 1), { id: fakeId(0x0f8, 1), name: 'invoice-acme.pdf' });
   files.set(fakeId(0x0f8, 6), { id: fakeId(0x0f8, 6), name: '請求書-2026.pdf' });
 
@@ -213,7 +242,7 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
     { file_id: fakeId(0x0f9, 2), result: { type: HOSTILE.img, confidence: 0.5, reasoning: HOSTILE.img }, created_at: iso(3), updated_at: iso(4) },
     { file_id: fakeId(0x0f9, 3), result: { type: HOSTILE.link, confidence: 0.2, reasoning: HOSTILE.link }, created_at: iso(5), updated_at: iso(6) },
   ];
-  jobs.push(fixedJob(9, JOB_IDS.hostile, 'Hostile strings', hostileRows));
+  jobs.push(fixedJob(9, JOB_IDS.hostile, '3 results with hostile strings', hostileRows));
   files.set(fakeId(0x0f9, 1), { id: fakeId(0x0f9, 1), name: `${HOSTILE.img}.pdf` });
   files.set(fakeId(0x0f9, 2), { id: fakeId(0x0f9, 2), name: `${HOSTILE.script}.pdf` });
   files.set(fakeId(0x0f9, 3), { id: fakeId(0x0f9, 3), name: `${HOSTILE.link}.pdf` });

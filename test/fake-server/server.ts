@@ -2,7 +2,7 @@
 // FastAPI-style errors, opaque page tokens, and fault injection a test can set per request or per job.
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
-import { buildDataset, FAKE_PROJECT_ID, JOB_IDS, seededRandom, type FakeFile, type FakeJob } from './datasets';
+import { buildDataset, FAKE_PROJECT_ID, JOB_IDS, jobTypes, RULE_DESCRIPTIONS, seededRandom, type FakeFile, type FakeJob } from './datasets';
 
 export const DEFAULT_API_KEY = 'llx-fake-demo-key-0000';
 const DEFAULT_PAGE_SIZE = 100;
@@ -339,10 +339,7 @@ function jobJson(job: FakeJob, status: string = job.status) {
     id: job.id,
     project_id: FAKE_PROJECT_ID,
     user_id: 'user-fake',
-    rules: [
-      { type: 'invoice', description: 'A bill from a vendor with an invoice number and amounts due.' },
-      { type: 'receipt', description: 'Proof of a completed payment from a merchant.' },
-    ],
+    rules: jobTypes(job).map((type) => ({ type, description: RULE_DESCRIPTIONS[type] ?? `Documents of type ${type}.` })),
     status,
     created_at: job.created_at,
     updated_at: job.created_at,

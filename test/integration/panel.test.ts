@@ -201,15 +201,20 @@ describe('Result detail panel', function () {
     assert.deepStrictEqual(rig.ui.messages, [], 'no notifications for copy');
   });
 
-  it('"Show raw JSON" opens the result as a JSON document', async () => {
+  it('"Show raw JSON" opens the result as a JSON document titled by its file name', async () => {
     await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
     const item = rig.s.jobs.pager(JOB_IDS.onePage).items[2];
     await open(JOB_IDS.onePage, item.id);
+    await rig.s.fileNames.resolve([item.file_id]);
+    const fileName = rig.s.fileNames.get(item.file_id);
+    assert.ok(fileName, 'the fake server knows every file of this job');
     await panels.handleMessage({ type: 'showRawJson' });
     await eventually(() => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'llamaclassify-json' && d.uri.path.includes(item.id));
       assert.ok(doc, 'the raw JSON document is open');
       assert.strictEqual(JSON.parse(doc.getText()).id, item.id);
+      // the tab shows the last path segment
+      assert.strictEqual(doc.uri.path.split('/').pop(), `${fileName}.json`);
     });
   });
 

