@@ -36,6 +36,26 @@ export function formatProgress(loaded: number, total: number | undefined): strin
   return total === undefined ? `${formatCount(loaded)} loaded` : `${formatCount(loaded)} of ${formatCount(total)}`;
 }
 
+/**
+ * What a screen reader says for a job row: its label and short ID (a full UUID read aloud is 36
+ * characters of noise), the row's state in words, the counts said once:
+ * "Classify job Invoices, 3f2a1b9c, Succeeded, 50 of 2,345 results loaded".
+ */
+export function jobAccessibilityLabel(shortJobId: string, name: string | undefined, stateText: string | undefined, counts: string | undefined): string {
+  const parts = [name ? `Classify job ${name}, ${shortJobId}` : `Classify job ${shortJobId}`];
+  // the row's text carries the counts after " · ": say them once, at the end, with "results loaded"
+  const state = counts && stateText ? stateText.replace(` · ${counts}`, '') : stateText;
+  if (state && state !== counts) { parts.push(state.replace(/ · /g, ', ')); }
+  if (counts) { parts.push(`${counts.replace(/ loaded$/, '')} results loaded`); } // "12 loaded" when the total is unknown
+  return parts.join(', ');
+}
+
+/** "Load more results, 50 of 2,345 loaded" (not the visible "Load more (50 of 2,345)" read twice). */
+export function loadMoreAccessibilityLabel(state: 'idle' | 'loading' | 'error', loaded: number, total: number | undefined): string {
+  const action = state === 'loading' ? 'Loading more results' : state === 'error' ? 'Loading more failed, retry' : 'Load more results';
+  return `${action}, ${formatCount(loaded)}${total === undefined ? '' : ` of ${formatCount(total)}`} loaded`;
+}
+
 /** "invoice", "No match" (type null) or "No result" (result null). */
 export function typeLabel(result: ClassificationResult | null): string {
   if (!result) { return 'No result'; }

@@ -14,6 +14,8 @@ import {
   formatPercent,
   formatProgress,
   itemAccessibilityLabel,
+  jobAccessibilityLabel,
+  loadMoreAccessibilityLabel,
   itemDescription,
   reasoningPreview,
   typeLabel,
@@ -93,7 +95,7 @@ export function jobItem(node: JobNode, row: JobRowState): vscode.TreeItem {
   if (state.matching && row.match) { tip.appendMarkdown('\n\n').appendText(`${state.matching} the filter: ${row.match.filter}`); }
   if (row.sortLabel && state.counts) { tip.appendMarkdown('\n\nOrder: ').appendText(row.sortLabel); }
   item.tooltip = tip;
-  item.accessibilityInformation = { label: `Classify job ${name ? `${name}, ` : ''}${node.jobId}${state.text ? `, ${state.text}` : ''}` };
+  item.accessibilityInformation = { label: jobAccessibilityLabel(shortId(node.jobId), name, state.text, state.counts) };
   return item;
 }
 
@@ -177,7 +179,7 @@ export function rangeItem(node: RangeNode, newest: boolean, queried = false): vs
   item.iconPath = new vscode.ThemeIcon('list-flat');
   item.contextValue = RowContext.range;
   item.tooltip = queried ? `Rows ${label} of job ${node.jobId} as filtered and sorted.` : `Results ${label} of job ${node.jobId}, in server order.`;
-  item.accessibilityInformation = { label: `Results ${node.start + 1} to ${node.end}` };
+  item.accessibilityInformation = { label: `Results ${formatCount(node.start + 1)} to ${formatCount(node.end)} of job ${shortId(node.jobId)}` };
   return item;
 }
 
@@ -241,7 +243,7 @@ export function loadMoreItem(node: LoadMoreNode, pager: ResultPager): vscode.Tre
     item.command = { command: Commands.loadMore, title: 'Load more', arguments: [node.jobId] };
     item.contextValue = RowContext.loadMore;
   }
-  item.accessibilityInformation = { label: `${item.label}, ${progress} results` };
+  item.accessibilityInformation = { label: loadMoreAccessibilityLabel(pager.state === 'loading' ? 'loading' : pager.state === 'error' ? 'error' : 'idle', pager.items.length, pager.totalSize) };
   return item;
 }
 

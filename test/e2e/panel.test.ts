@@ -11,6 +11,8 @@ import { openWorkbench, type Workbench } from './fixture';
 
 const PAGE_SIZE = 5;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The panel's tab, not the raw JSON's "invoice-acme.pdf.json". */
+const PANEL_TAB = /invoice-acme\.pdf(?!\.json)/;
 const job = (id: string): FakeJob => buildDataset().jobs.find((j) => j.id === id)!;
 
 describe('Result panel: click a result, read it, walk through, stay safe', () => {
@@ -128,22 +130,52 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
       ['light', 'Light Modern', 'vs'],
       ['dark', 'Dark Modern', 'vs-dark'],
       ['high-contrast', 'Dark High Contrast', 'hc-black'],
+      ['high-contrast-light', 'Light High Contrast', 'hc-light'],
     ];
     for (const [name, theme, bodyClass] of themes) {
       await pickColorTheme(page, theme);
       await page.locator(`.monaco-workbench.${bodyClass}`).first().waitFor({ state: 'attached', timeout: 20_000 });
       // The webview follows the theme through its body class.
-      await frame.locator(`body.vscode-${name === 'high-contrast' ? 'high-contrast' : name}`).waitFor({ state: 'attached', timeout: 10_000 });
+      await frame.locator(`body.vscode-${name}`).waitFor({ state: 'attached', timeout: 10_000 });
       await page.waitForTimeout(300);
       console.log(`      screenshot: ${await screenshot(page, `panel-${name}`)}`);
     }
   });
 
-  it('Show raw JSON opens the result as a read-only JSON document', async () => {
+  it('keyboard only: Tab reaches every panel control in reading order, each with a name; Enter and Space work them', async () => {
     const { page } = wb;
+    // the panel shows the first result of the edge-case job (Previous is disabled, so Tab skips it)
+    await waitForPanelText(frame, 'position', /^1 of /);
+    const snapshot = await frame.locator('body').ariaSnapshot();
+    console.log(`      accessibility tree:\n${snapshot.replace(/^/gm, '        ')}`);
+    for (const name of ['Previous result', 'Next result', 'Copy reasoning', 'Copy result ID', 'Copy as JSON', 'Show raw JSON']) {
+      assert.ok(snapshot.includes(`button "${name}"`), `a button named "${name}"`);
+    }
+    assert.match(snapshot, /meter "Confidence"/);
+    await frame.locator('#next').focus();
+    const order: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const id = await frame.evaluate(() => document.activeElement?.id ?? '');
+      if (!id || order.includes(id)) { break; } // Tab left the page
+      order.push(id);
+      if (id === 'copy-json') { await screenshot(page, 'panel-keyboard-focus-high-contrast-light'); } // the focus ring in HC
+      await page.keyboard.press('Tab');
+    }
+    assert.deepStrictEqual(order, ['next', 'reasoning', 'copy-reasoning', 'copy-id', 'copy-json', 'raw-json']);
+    await frame.locator('#next').focus();
+    await page.keyboard.press('Enter');
+    await waitForPanelText(frame, 'position', /^2 of /);
+    await frame.locator('#prev').focus();
+    await page.keyboard.press('Space');
+    await waitForPanelText(frame, 'position', /^1 of /);
+  });
+
+  it('Show raw JSON opens the result as a read-only JSON document, titled by its file name', async () => {
+    const { page } = wb;
+    await waitForPanelText(frame, 'file-name', 'invoice-acme.pdf');
     const resultId = await waitForPanelText(frame, 'result-id', /\S/);
     await frame.locator('#raw-json').click();
-    const tab = page.locator('.tabs-container .tab', { hasText: `${resultId}.json` }).first();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'invoice-acme.pdf.json' }).first();
     await tab.waitFor({ state: 'visible', timeout: 10_000 });
     const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
     await editor.waitFor({ state: 'visible', timeout: 10_000 });
@@ -157,12 +189,12 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
 
   it('after a window reload the panel comes back with the same result', async () => {
     const { page } = wb;
-    await page.locator('.tabs-container .tab', { hasText: 'invoice-acme.pdf' }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: PANEL_TAB }).first().click();
     frame = await resultFrame(page);
     const resultId = await waitForPanelText(frame, 'result-id', /\S/);
     await page.reload({ waitUntil: 'domcontentloaded' });
     await waitForWorkbench(page);
-    await page.locator('.tabs-container .tab', { hasText: 'invoice-acme.pdf' }).first().click({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab', { hasText: PANEL_TAB }).first().click({ timeout: 30_000 });
     frame = await resultFrame(page, 30_000);
     await waitForPanelText(frame, 'result-id', resultId, 30_000);
     await waitForPanelText(frame, 'type', 'invoice');
@@ -183,7 +215,7 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
       assert.strictEqual(await input.inputValue(), JOB_IDS.onePage, `attempt ${attempt}: the ID went into the prompt`);
       await page.keyboard.press('Escape');
       await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout: 10_000 });
-      await page.locator('.tabs-container .tab', { hasText: 'invoice-acme.pdf' }).first().click();
+      await page.locator('.tabs-container .tab', { hasText: PANEL_TAB }).first().click();
     }
   });
 });

@@ -9,6 +9,8 @@ import {
   percentOf,
   typeLabel,
   itemAccessibilityLabel,
+  jobAccessibilityLabel,
+  loadMoreAccessibilityLabel,
   itemDescription,
   itemLabel,
   reasoningPreview,
@@ -114,5 +116,21 @@ describe('dates, counts and type labels', () => {
     assert.strictEqual(reasoningPreview('  short  '), 'short');
     assert.strictEqual(reasoningPreview('abcdef', 6), 'abcdef');
     assert.strictEqual(reasoningPreview('abcdefg', 6), 'abcde…');
+  });
+});
+
+describe('screen-reader labels for job and Load more rows', () => {
+  it('a job: its label and short ID, the row state in words, the counts once', () => {
+    assert.strictEqual(jobAccessibilityLabel('3f2a1b9c', undefined, 'Succeeded · 50 of 2,345', '50 of 2,345'), 'Classify job 3f2a1b9c, Succeeded, 50 of 2,345 results loaded');
+    assert.strictEqual(jobAccessibilityLabel('3f2a1b9c', 'March run', 'Failed: password protected', undefined), 'Classify job March run, 3f2a1b9c, Failed: password protected');
+    assert.strictEqual(jobAccessibilityLabel('3f2a1b9c', undefined, '12 loaded', '12 loaded'), 'Classify job 3f2a1b9c, 12 results loaded');
+    assert.strictEqual(jobAccessibilityLabel('3f2a1b9c', undefined, 'Succeeded · no results', undefined), 'Classify job 3f2a1b9c, Succeeded, no results');
+    assert.strictEqual(jobAccessibilityLabel('3f2a1b9c', undefined, undefined, undefined), 'Classify job 3f2a1b9c');
+  });
+
+  it('Load more: what it does and how far, without reading the visible label twice', () => {
+    assert.strictEqual(loadMoreAccessibilityLabel('idle', 50, 2345), 'Load more results, 50 of 2,345 loaded');
+    assert.strictEqual(loadMoreAccessibilityLabel('loading', 50, undefined), 'Loading more results, 50 loaded');
+    assert.strictEqual(loadMoreAccessibilityLabel('error', 1000, 2345), 'Loading more failed, retry, 1,000 of 2,345 loaded');
   });
 });
