@@ -1,4 +1,4 @@
-// The Results view (in the LlamaCloud Classify container): the TreeView over the provider, and what a person does to it — open a
+// The LlamaCloud Classify view: the TreeView over the provider, and what a person does to it — open a
 // job (add, expand, reveal, load), select a result, and remember which jobs are expanded.
 import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
@@ -61,7 +61,7 @@ export class JobView implements vscode.Disposable {
     try {
       await vscode.commands.executeCommand(`${RESULTS_VIEW_ID}.focus`);
     } catch (err) {
-      this.log.warn(`Could not focus the LlamaCloud Classify Results view: ${errorMessage(err)}`);
+      this.log.warn(`Could not focus the LlamaCloud Classify view: ${errorMessage(err)}`);
     }
   }
 

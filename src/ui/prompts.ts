@@ -100,6 +100,38 @@ interface PickItem extends vscode.QuickPickItem {
 
 const TITLE = 'Open Job Results';
 
+/** An input box that starts with `value` and shows why it is not a job ID (in full) until it is one. */
+function askForJobId(value: string, parse: PickJobRequest['parse'], title: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    box.title = title;
+    box.prompt = 'Paste a classify job ID or a URL that contains one.';
+    box.ignoreFocusOut = true;
+    box.value = value;
+    box.valueSelection = [value.length, value.length]; // go on typing where the picker left off
+    const check = (v: string) => {
+      const parsed = parse(v);
+      box.validationMessage = parsed.ok ? undefined : parsed.message;
+      return parsed;
+    };
+    check(value);
+    let done = false;
+    box.onDidChangeValue(check);
+    box.onDidAccept(() => {
+      const parsed = check(box.value);
+      if (!parsed.ok) { return; } // the message says why; the box stays
+      done = true;
+      resolve(parsed.jobId);
+      box.hide();
+    });
+    box.onDidHide(() => {
+      if (!done) { resolve(undefined); }
+      box.dispose();
+    });
+    box.show();
+  });
+}
+
 export const vscodeUi: Ui = {
   pickJob(req) {
     return new Promise<string | undefined>((resolve) => {
@@ -139,21 +171,7 @@ export const vscodeUi: Ui = {
           handedOver = true;
           const value = qp.value;
           qp.hide();
-          void vscode.window
-            .showInputBox({
-              title: baseTitle,
-              value,
-              prompt: 'Paste a classify job ID or a URL that contains one.',
-              ignoreFocusOut: true,
-              validateInput: (v) => {
-                const parsed = req.parse(v);
-                return parsed.ok ? undefined : parsed.message;
-              },
-            })
-            .then((v) => {
-              const parsed = v === undefined ? undefined : req.parse(v);
-              resolve(parsed?.ok ? parsed.jobId : undefined);
-            }, () => resolve(undefined));
+          askForJobId(value, req.parse, baseTitle).then(resolve, () => resolve(undefined));
         }
       });
       qp.onDidHide(() => {

@@ -37,7 +37,7 @@ import { panelTitle, toResultView } from './viewModel';
 const MAX_POSTED = 50;
 
 export const NO_KEY_RESTORE_MESSAGE =
-  'The classify result panel was closed because no LlamaCloud API key is set. Set one (LlamaCloud Classify: Set API Key…) and open the result again from the LlamaCloud Classify Results view.';
+  'The classify result panel was closed because no LlamaCloud API key is set. Set one (LlamaCloud Classify: Set API Key…) and open the result again from the LlamaCloud Classify view.';
 
 export interface ResultPanelDeps {
   controller: JobController;

@@ -9,8 +9,8 @@ const SIDEBAR_ROWS = '.part.sidebar .pane-body .monaco-list-row';
 
 /** Opens the view from its activity-bar icon (unless it is open already) and waits for its header. */
 export async function showClassifyView(page: Page): Promise<void> {
-  // one view in its container: the header reads "LLAMACLOUD CLASSIFY: RESULTS" (container: view)
-  const title = page.locator('.part.sidebar .composite.title', { hasText: 'LlamaCloud Classify: Results' }).first();
+  // the one view has its container's name, so the header says "LlamaCloud Classify" once
+  const title = page.locator('.part.sidebar .composite.title', { hasText: 'LlamaCloud Classify' }).first();
   const icon = page.locator('.part.activitybar .action-label[aria-label^="LlamaCloud Classify"]').first();
   await icon.waitFor({ state: 'visible', timeout: 30_000 });
   // A window reload restores the view as it was: clicking its icon then would close the side bar.

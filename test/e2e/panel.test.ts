@@ -152,6 +152,7 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
       assert.ok(snapshot.includes(`button "${name}"`), `a button named "${name}"`);
     }
     assert.match(snapshot, /meter "Confidence"/);
+    assert.match(snapshot, /region "Full reasoning"/, 'the scrollable text is named apart from its section');
     await frame.locator('#next').focus();
     const order: string[] = [];
     for (let i = 0; i < 10; i++) {
@@ -161,7 +162,8 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
       if (id === 'copy-json') { await screenshot(page, 'panel-keyboard-focus-high-contrast-light'); } // the focus ring in HC
       await page.keyboard.press('Tab');
     }
-    assert.deepStrictEqual(order, ['next', 'reasoning', 'copy-reasoning', 'copy-id', 'copy-json', 'raw-json']);
+    // reading order: the Reasoning heading's Copy button, then the (scrollable, focusable) text, then the actions
+    assert.deepStrictEqual(order, ['next', 'copy-reasoning', 'reasoning', 'copy-id', 'copy-json', 'raw-json']);
     await frame.locator('#next').focus();
     await page.keyboard.press('Enter');
     await waitForPanelText(frame, 'position', /^2 of /);

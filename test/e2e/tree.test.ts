@@ -32,8 +32,12 @@ describe('Tree: set the key, open a job by ID, page to the end', () => {
     await server?.close();
   });
 
-  it('shows the welcome view with Set API Key, and has sent no request', async () => {
+  it('shows the welcome view with Set API Key, and has sent no request; the header reads in full', async () => {
     await showClassifyView(wb.page);
+    // "LlamaCloud Classify", once and not cut off ("LlamaCloud Classify: Cla…" before)
+    const header = wb.page.locator('.part.sidebar .composite.title .title-label h2').first();
+    assert.strictEqual((await header.textContent())?.trim(), 'LlamaCloud Classify');
+    assert.ok(await header.evaluate((h) => h.scrollWidth <= h.clientWidth), 'the header is not truncated');
     await wb.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Set API Key' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     assert.deepStrictEqual(server.requests.map((r) => r.path), [], 'activation and the welcome view send nothing');
   });
