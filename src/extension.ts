@@ -65,13 +65,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     (jobId) => client.getJob(jobId),
   );
   const showRawJson = rawJsonOpener(jobs, fileNames);
-  const authNotice = new AuthNotice(currentUi);
+  const authNotice = new AuthNotice(currentUi, vscode.l10n.t('Set API Key…'));
   const controller = new JobController(jobs, fileNames, {
     withViewProgress: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: RESULTS_VIEW_ID } }, () => work)),
     log,
     // Short, so the sentence and its "Set API Key…" link fit the notification; the tree rows and the log have the details.
     // No key at all is not a rejection: the view's welcome content and rows say what to do.
-    authRejected: (err) => err.status === 401 && authNotice.show('LlamaCloud rejected the API key (401).'),
+    authRejected: (err) => err.status === 401 && authNotice.show(vscode.l10n.t('LlamaCloud rejected the API key (401).')),
   });
   // The filter, order and grouping are kept with the list of opened jobs, so both survive a reload.
   const query = new ViewQuery(context.globalState);
@@ -171,7 +171,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       if (!affectsConnection(e) || !connection.update()) { return; }
       const where = connection.describe();
       log.info(`Connection changed: requests now go to ${where}. Reloading open jobs.`);
-      void ui.info(`LlamaCloud Classify now sends requests to ${where}. Open jobs are reloaded from there.`);
+      void ui.info(vscode.l10n.t('LlamaCloud Classify now sends requests to {0}. Open jobs are reloaded from there.', where));
       void controller.reload({ newConnection: true });
     }),
   );

@@ -10,8 +10,12 @@ export type KeySource = 'secretStorage' | 'session' | 'environment';
 export class SecretStorageError extends Error {
   constructor(action: 'read' | 'save' | 'delete', cause: unknown) {
     super(
-      `VS Code could not ${action} the key in its secret storage (${errorMessage(cause)}). ` +
-        'On Linux this usually means no keyring is available.',
+      // one whole sentence per action, so a translation can word each its own way
+      {
+        read: vscode.l10n.t('VS Code could not read the key in its secret storage ({0}). On Linux this usually means no keyring is available.', errorMessage(cause)),
+        save: vscode.l10n.t('VS Code could not save the key in its secret storage ({0}). On Linux this usually means no keyring is available.', errorMessage(cause)),
+        delete: vscode.l10n.t('VS Code could not delete the key in its secret storage ({0}). On Linux this usually means no keyring is available.', errorMessage(cause)),
+      }[action],
     );
     this.name = 'SecretStorageError';
   }

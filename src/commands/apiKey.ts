@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { errorMessage, isAuthError } from '../api/errors';
 import { SecretStorageError } from '../auth/apiKeyStore';
 import type { CommandDeps } from './deps';
@@ -15,11 +16,15 @@ export async function setApiKey(d: CommandDeps): Promise<void> {
   } catch (err) {
     if (!(err instanceof SecretStorageError)) { throw err; }
     d.log.error(err.message);
-    const choice = await d.ui().warn(`${err.message} Use the key for this session only? It will be forgotten when the window closes.`, 'Use for This Session');
-    if (choice !== 'Use for This Session') { return; }
+    const useForSession = vscode.l10n.t('Use for This Session');
+    const choice = await d.ui().warn(vscode.l10n.t('{0} Use the key for this session only? It will be forgotten when the window closes.', err.message), useForSession);
+    if (choice !== useForSession) { return; }
     d.keys.setForSession(key);
   }
-  const where = d.keys.source === 'session' ? 'kept for this session only (not saved: it is forgotten when the window closes)' : 'saved in VS Code’s secret storage';
+  const where =
+    d.keys.source === 'session'
+      ? vscode.l10n.t('kept for this session only (not saved: it is forgotten when the window closes)')
+      : vscode.l10n.t('saved in VS Code’s secret storage');
   d.log.info(`API key set (${d.keys.source === 'session' ? 'this session only' : 'secret storage'}).`);
   await checkKey(d, where);
 }
@@ -31,12 +36,19 @@ export async function setApiKey(d: CommandDeps): Promise<void> {
 async function checkKey(d: CommandDeps, where: string): Promise<void> {
   try {
     await d.client.listJobs({ pageSize: 1 });
-    void d.ui().info(`LlamaCloud API key ${where}. It works.`);
+    void d.ui().info(vscode.l10n.t('LlamaCloud API key {0}. It works.', where));
   } catch (err) {
     d.log.warn(`Checking the new API key failed: ${errorMessage(err)}`);
     // Short, so the whole sentence and its "Set API Key…" link fit the notification; details are in the tree and the log.
-    if (isAuthError(err)) {d.authNotice.show(`API key ${d.keys.source === 'session' ? 'kept for this session' : 'saved'}, but LlamaCloud rejected it (401).`);}
-    else {void d.ui().warn(`LlamaCloud API key ${where}, but checking it failed: ${errorMessage(err)}`);}
+    if (isAuthError(err)) {
+      d.authNotice.show(
+        d.keys.source === 'session'
+          ? vscode.l10n.t('API key kept for this session, but LlamaCloud rejected it (401).')
+          : vscode.l10n.t('API key saved, but LlamaCloud rejected it (401).'),
+      );
+    } else {
+      void d.ui().warn(vscode.l10n.t('LlamaCloud API key {0}, but checking it failed: {1}', where, errorMessage(err)));
+    }
   }
 }
 
@@ -48,7 +60,10 @@ export async function clearApiKey(d: CommandDeps): Promise<void> {
     void d.ui().error(errorMessage(err));
     return;
   }
-  const fallback = d.keys.source === 'environment' ? ' LLAMA_CLOUD_API_KEY from the environment is still used.' : '';
   d.log.info('API key cleared.');
-  void d.ui().info(`LlamaCloud API key removed.${fallback}`);
+  void d.ui().info(
+    d.keys.source === 'environment'
+      ? vscode.l10n.t('LlamaCloud API key removed. LLAMA_CLOUD_API_KEY from the environment is still used.')
+      : vscode.l10n.t('LlamaCloud API key removed.'),
+  );
 }

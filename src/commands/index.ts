@@ -51,7 +51,8 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
       } catch (err) {
         const message = errorMessage(err);
         d.log.error(`${id} failed: ${message}`);
-        void d.ui().error(message, 'Show Log').then((choice) => choice === 'Show Log' && d.log.show());
+        const showLog = vscode.l10n.t('Show Log');
+        void d.ui().error(message, showLog).then((choice) => choice === showLog && d.log.show());
       }
     }),
   );

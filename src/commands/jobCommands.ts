@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { shortId } from '../api/jobId';
 import { MAX_LABEL_LENGTH } from '../model/jobList';
 import { readStatus } from '../model/jobStatus';
@@ -41,7 +42,7 @@ export async function copyJobId(d: CommandDeps, arg?: unknown): Promise<void> {
   const jobId = jobIdOf(arg);
   if (!jobId) { return; }
   await d.clipboard(jobId);
-  d.ui().status(`Copied job ID ${jobId}`);
+  d.ui().status(vscode.l10n.t('Copied job ID {0}', jobId));
 }
 
 /** The job the result panel shows keeps its pages even when it is not listed (Previous/Next need them). */

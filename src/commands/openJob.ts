@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { parseJobId } from '../api/jobId';
 import { formatDate } from '../model/format';
 import { readStatus } from '../model/jobStatus';
@@ -48,6 +49,6 @@ async function listProjectJobs(d: CommandDeps): Promise<JobPickItem[]> {
     jobId: job.id,
     label: d.jobs.get(job.id)?.label ?? job.id,
     description: [d.jobs.get(job.id)?.label ? job.id : undefined, job.status, formatDate(job.created_at)].filter(Boolean).join(' · '),
-    detail: job.rules.length ? `Types: ${job.rules.map((r) => r.type).join(', ')}` : undefined,
+    detail: job.rules.length ? vscode.l10n.t('Types: {0}', job.rules.map((r) => r.type).join(', ')) : undefined,
   }));
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Node } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 
@@ -23,5 +24,5 @@ export async function copyResultId(d: CommandDeps, arg?: unknown, resultId?: unk
   const ref = resultRef(arg, resultId);
   if (!ref) { return; }
   await d.clipboard(ref.resultId);
-  d.ui().status(`Copied result ID ${ref.resultId}`);
+  d.ui().status(vscode.l10n.t('Copied result ID {0}', ref.resultId));
 }

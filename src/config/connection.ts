@@ -32,8 +32,8 @@ export class Connection {
   /** Where requests go, for people: "api.cloud.llamaindex.ai" (+ project/organization when set). */
   describe(): string {
     const t = this.target;
-    const where = t.endpoint.ok ? new URL(t.endpoint.baseUrl).host : 'an invalid base URL';
-    const scope = [t.organizationId && `organization ${t.organizationId}`, t.projectId && `project ${t.projectId}`].filter(Boolean).join(', ');
+    const where = t.endpoint.ok ? new URL(t.endpoint.baseUrl).host : vscode.l10n.t('an invalid base URL');
+    const scope = [t.organizationId && vscode.l10n.t('organization {0}', t.organizationId), t.projectId && vscode.l10n.t('project {0}', t.projectId)].filter(Boolean).join(', ');
     return scope ? `${where} (${scope})` : where;
   }
 
@@ -55,16 +55,16 @@ export class Connection {
       let answer = this.insecureAnswers.get(baseUrl);
       if (!answer) {
         answer = this.ui().confirm(
-          `Send your LlamaCloud API key over plain HTTP to ${new URL(baseUrl).host}?`,
-          'The base URL does not use https://, so the key and the results would cross the network unencrypted. Use an https:// URL unless you trust every network in between.',
-          'Send Anyway',
+          vscode.l10n.t('Send your LlamaCloud API key over plain HTTP to {0}?', new URL(baseUrl).host),
+          vscode.l10n.t('The base URL does not use https://, so the key and the results would cross the network unencrypted. Use an https:// URL unless you trust every network in between.'),
+          vscode.l10n.t('Send Anyway'),
         );
         this.insecureAnswers.set(baseUrl, answer);
       }
       if (!(await answer)) {
         throw new LlamaCloudError({
           kind: 'config',
-          message: `Requests to ${baseUrl} were not sent because they would carry your API key unencrypted. Set “llamaClassify.baseUrl” to an https:// URL.`,
+          message: vscode.l10n.t('Requests to {0} were not sent because they would carry your API key unencrypted. Set “llamaClassify.baseUrl” to an https:// URL.', baseUrl),
         });
       }
     }

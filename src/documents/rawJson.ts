@@ -20,7 +20,7 @@ export class RawJsonProvider implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
     const [, jobId, resultId] = uri.path.split('/');
     const item = this.jobs.existingPager(jobId)?.items.find((i) => i.id === resultId);
-    if (!item) {return JSON.stringify({ error: `Result ${resultId} of job ${jobId} is not loaded. Open the job and load it first.` }, null, 2);}
+    if (!item) {return JSON.stringify({ error: vscode.l10n.t('Result {0} of job {1} is not loaded. Open the job and load it first.', resultId, jobId) }, null, 2);}
     return JSON.stringify(item, null, 2);
   }
 }

@@ -212,7 +212,7 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     if (pager.hasMore) {children.push({ kind: 'loadMore', jobId });}
     if (error && (!pager.hasMore || isAuthError(error) || isNoAccessError(error))) { children.push(this.errorNode(jobId, error)); }
     if (pager.warning) {
-      children.push({ ...this.status(jobId, 'warning', pager.warning), title: pager.stoppedEarly ? 'Paging stopped early' : 'Some results were sent more than once' });
+      children.push({ ...this.status(jobId, 'warning', pager.warning), title: pager.stoppedEarly ? vscode.l10n.t('Paging stopped early') : vscode.l10n.t('Some results were sent more than once') });
     }
     return children;
   }

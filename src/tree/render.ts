@@ -77,23 +77,23 @@ export function jobItem(node: JobNode, row: JobRowState): vscode.TreeItem {
   const status = entry?.meta?.status;
   const tip = new vscode.MarkdownString();
   if (name) { tip.appendMarkdown('**').appendText(name).appendMarkdown('**\n\n'); }
-  tip.appendMarkdown('**Classify job** ');
+  tip.appendMarkdown(`**${vscode.l10n.t('Classify job')}** `);
   tip.appendText(node.jobId);
-  if (status) { tip.appendMarkdown('\n\nStatus: ').appendText(`${readStatus(status)?.word ?? status} (${status})`); }
+  if (status) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Status: ')).appendText(`${readStatus(status)?.word ?? status} (${status})`); }
   const created = formatDate(entry?.meta?.created_at);
-  if (created) { tip.appendMarkdown('\n\nCreated: ').appendText(created); }
-  if (entry?.meta?.error_message) { tip.appendMarkdown('\n\nError: ').appendText(entry.meta.error_message); }
+  if (created) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Created: ')).appendText(created); }
+  if (entry?.meta?.error_message) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Error: ')).appendText(entry.meta.error_message); }
   if (poll) {
     tip.appendMarkdown('\n\n').appendText(
       poll.paused
-        ? 'Checks pause while the view is hidden or the window is in the background.'
-        : `Checked every ${formatInterval(poll.intervalMs)} until it ends; the results then load by themselves.`,
+        ? vscode.l10n.t('Checks pause while the view is hidden or the window is in the background.')
+        : vscode.l10n.t('Checked every {0} until it ends; the results then load by themselves.', formatInterval(poll.intervalMs)),
     );
-    if (poll.error) { tip.appendMarkdown('\n\nLast check failed: ').appendText(poll.error); }
+    if (poll.error) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Last check failed: ')).appendText(poll.error); }
   }
-  if (state.counts) { tip.appendMarkdown('\n\nResults loaded: ').appendText(state.counts); }
-  if (state.matching && row.match) { tip.appendMarkdown('\n\n').appendText(`${state.matching} the filter: ${row.match.filter}`); }
-  if (row.sortLabel && state.counts) { tip.appendMarkdown('\n\nOrder: ').appendText(row.sortLabel); }
+  if (state.counts) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Results loaded: ')).appendText(state.counts); }
+  if (state.matching && row.match) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('{0} the filter: {1}', state.matching, row.match.filter)); }
+  if (row.sortLabel && state.counts) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Order: ')).appendText(row.sortLabel); }
   item.tooltip = tip;
   item.accessibilityInformation = { label: jobAccessibilityLabel(shortId(node.jobId), name, state.text, state.counts) };
   return item;
@@ -175,11 +175,11 @@ export function rangeItem(node: RangeNode, newest: boolean, queried = false): vs
   const label = `${formatCount(node.start + 1)}–${formatCount(node.end)}`;
   const item = new vscode.TreeItem(label, newest ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = nodeId(node);
-  item.description = `${formatCount(node.end - node.start)} results`;
+  item.description = vscode.l10n.t('{0} results', formatCount(node.end - node.start));
   item.iconPath = new vscode.ThemeIcon('list-flat');
   item.contextValue = RowContext.range;
-  item.tooltip = queried ? `Rows ${label} of job ${node.jobId} as filtered and sorted.` : `Results ${label} of job ${node.jobId}, in server order.`;
-  item.accessibilityInformation = { label: `Results ${formatCount(node.start + 1)} to ${formatCount(node.end)} of job ${shortId(node.jobId)}` };
+  item.tooltip = queried ? vscode.l10n.t('Rows {0} of job {1} as filtered and sorted.', label, node.jobId) : vscode.l10n.t('Results {0} of job {1}, in server order.', label, node.jobId);
+  item.accessibilityInformation = { label: vscode.l10n.t('Results {0} to {1} of job {2}', formatCount(node.start + 1), formatCount(node.end), shortId(node.jobId)) };
   return item;
 }
 
@@ -199,7 +199,7 @@ export function resultItem(node: ResultNode, fileNames: FileNameCache): vscode.T
   );
   item.tooltip = resultTooltip(row, fileName);
   item.accessibilityInformation = { label: itemAccessibilityLabel(row, fileName) };
-  item.command = { command: Commands.openResult, title: 'Open Result', arguments: [jobId, row.id] };
+  item.command = { command: Commands.openResult, title: vscode.l10n.t('Open Result'), arguments: [jobId, row.id] };
   return item;
 }
 
@@ -209,11 +209,11 @@ function resultTooltip(row: FileClassification, fileName: string | undefined): v
   tip.appendMarkdown('**').appendText(typeLabel(result)).appendMarkdown('**');
   if (result) {
     const percent = formatPercent(result.confidence);
-    tip.appendMarkdown(' · ').appendText(percent ? `${percent} confidence (${confidenceBand(result.confidence)})` : `confidence unknown: ${result.confidenceIssue ?? ''}`);
+    tip.appendMarkdown(' · ').appendText(percent ? vscode.l10n.t('{0} confidence ({1})', percent, confidenceBand(result.confidence)) : vscode.l10n.t('confidence unknown: {0}', result.confidenceIssue ?? ''));
     if (result.reasoning) { tip.appendMarkdown('\n\n').appendText(reasoningPreview(result.reasoning)); }
   }
-  tip.appendMarkdown('\n\n').appendText(fileName ? `File: ${fileName} (${row.file_id})` : row.file_id ? `File ID: ${row.file_id}` : 'No file ID');
-  tip.appendMarkdown('\n\n').appendText(`Result ID: ${row.id}`);
+  tip.appendMarkdown('\n\n').appendText(fileName ? vscode.l10n.t('File: {0} ({1})', fileName, row.file_id ?? '') : row.file_id ? vscode.l10n.t('File ID: {0}', row.file_id) : vscode.l10n.t('No file ID'));
+  tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Result ID: {0}', row.id));
   tip.appendMarkdown('\n\n*').appendText(BAND_EXPLANATION).appendMarkdown('*');
   return tip;
 }
@@ -224,23 +224,23 @@ export function loadMoreItem(node: LoadMoreNode, pager: ResultPager): vscode.Tre
   item.id = nodeId(node);
   if (pager.state === 'loading') {
     // No command while loading: a second click cannot start a second request.
-    item.label = 'Loading more…';
+    item.label = vscode.l10n.t('Loading more…');
     item.description = progress;
     item.iconPath = new vscode.ThemeIcon('loading~spin');
     item.contextValue = RowContext.loading;
-    item.tooltip = 'Loading the next page. Use the stop button to cancel.';
+    item.tooltip = vscode.l10n.t('Loading the next page. Use the stop button to cancel.');
   } else if (pager.state === 'error') {
-    item.label = 'Retry loading more';
+    item.label = vscode.l10n.t('Retry loading more');
     item.description = progress;
     item.iconPath = new vscode.ThemeIcon('refresh', new vscode.ThemeColor('errorForeground'));
-    item.tooltip = `${pager.error?.message ?? 'Loading the next page failed.'}\n\nThe results already loaded are kept.`;
-    item.command = { command: Commands.loadMore, title: 'Retry loading more', arguments: [node.jobId] };
+    item.tooltip = vscode.l10n.t('{0}\n\nThe results already loaded are kept.', pager.error?.message ?? vscode.l10n.t('Loading the next page failed.'));
+    item.command = { command: Commands.loadMore, title: vscode.l10n.t('Retry loading more'), arguments: [node.jobId] };
     item.contextValue = RowContext.error;
   } else {
-    item.label = `Load more (${progress})`;
+    item.label = vscode.l10n.t('Load more ({0})', progress);
     item.iconPath = new vscode.ThemeIcon('fold-down');
-    item.tooltip = `Load the next page of results for job ${node.jobId}.`;
-    item.command = { command: Commands.loadMore, title: 'Load more', arguments: [node.jobId] };
+    item.tooltip = vscode.l10n.t('Load the next page of results for job {0}.', node.jobId);
+    item.command = { command: Commands.loadMore, title: vscode.l10n.t('Load more'), arguments: [node.jobId] };
     item.contextValue = RowContext.loadMore;
   }
   item.accessibilityInformation = { label: loadMoreAccessibilityLabel(pager.state === 'loading' ? 'loading' : pager.state === 'error' ? 'error' : 'idle', pager.items.length, pager.totalSize) };
@@ -251,57 +251,57 @@ export function statusItem(node: StatusNode): vscode.TreeItem {
   const item = new vscode.TreeItem('', vscode.TreeItemCollapsibleState.None);
   item.id = nodeId(node);
   item.contextValue = RowContext.status;
-  const retry = { command: Commands.loadMore, title: 'Retry', arguments: [node.jobId] };
+  const retry = { command: Commands.loadMore, title: vscode.l10n.t('Retry'), arguments: [node.jobId] };
   const errorColor = new vscode.ThemeColor('errorForeground');
   switch (node.status) {
     case 'loading':
-      item.label = 'Loading results…';
+      item.label = vscode.l10n.t('Loading results…');
       item.iconPath = new vscode.ThemeIcon('loading~spin');
       item.contextValue = RowContext.loading;
       break;
     case 'cancelled':
-      item.label = 'Loading was cancelled — click to load';
+      item.label = vscode.l10n.t('Loading was cancelled — click to load');
       item.iconPath = new vscode.ThemeIcon('debug-restart');
       item.command = retry;
       break;
     case 'empty':
-      item.label = 'No results in this job';
+      item.label = vscode.l10n.t('No results in this job');
       item.iconPath = new vscode.ThemeIcon('info');
       break;
     case 'pending':
-      item.label = node.title ?? 'The job is still pending';
-      item.description = 'its results load here when it ends';
+      item.label = node.title ?? vscode.l10n.t('The job is still pending');
+      item.description = vscode.l10n.t('its results load here when it ends');
       item.iconPath = new vscode.ThemeIcon('clock');
-      item.command = { command: Commands.refresh, title: 'Refresh', arguments: [node.jobId] };
+      item.command = { command: Commands.refresh, title: vscode.l10n.t('Refresh'), arguments: [node.jobId] };
       break;
     case 'jobFailed':
-      item.label = 'The classify job failed';
+      item.label = vscode.l10n.t('The classify job failed');
       item.description = node.message;
       item.iconPath = new vscode.ThemeIcon('error', errorColor);
       break;
     case 'auth':
-      item.label = 'Set API key…';
+      item.label = vscode.l10n.t('Set API key…');
       // A 401 carries its status in the message; otherwise no key is set at all.
-      item.description = /\(401\)/.test(node.message ?? '') ? 'LlamaCloud rejected the key' : 'no API key is set';
+      item.description = /\(401\)/.test(node.message ?? '') ? vscode.l10n.t('LlamaCloud rejected the key') : vscode.l10n.t('no API key is set');
       item.iconPath = new vscode.ThemeIcon('key', errorColor);
-      item.command = { command: Commands.setApiKey, title: 'Set API Key…' };
+      item.command = { command: Commands.setApiKey, title: vscode.l10n.t('Set API Key…') };
       break;
     case 'noAccess':
       // The key works (other jobs load): the job lives in an organization/project it cannot read.
-      item.label = 'No access to this job';
-      item.description = 'check llamaClassify.organizationId / projectId';
+      item.label = vscode.l10n.t('No access to this job');
+      item.description = vscode.l10n.t('check llamaClassify.organizationId / projectId');
       item.iconPath = new vscode.ThemeIcon('lock', errorColor);
-      item.command = { command: 'workbench.action.openSettings', title: 'Open Settings', arguments: ['llamaClassify.projectId'] };
+      item.command = { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['llamaClassify.projectId'] };
       item.contextValue = RowContext.error;
       break;
     case 'notFound':
-      item.label = 'Job not found';
-      item.description = 'check the ID, region and project';
+      item.label = vscode.l10n.t('Job not found');
+      item.description = vscode.l10n.t('check the ID, region and project');
       item.iconPath = new vscode.ThemeIcon('question', errorColor);
       item.contextValue = RowContext.error;
       break;
     case 'error':
-      item.label = 'Couldn’t load results — click to retry';
+      item.label = vscode.l10n.t('Couldn’t load results — click to retry');
       item.description = node.message;
       item.iconPath = new vscode.ThemeIcon('error', errorColor);
       item.command = retry;
@@ -320,7 +320,7 @@ export function statusItem(node: StatusNode): vscode.TreeItem {
       item.command = { command: Commands.loadAll, title: 'Load All Results', arguments: [node.jobId] };
       break;
     case 'warning':
-      item.label = node.title ?? 'Warning';
+      item.label = node.title ?? vscode.l10n.t('Warning');
       item.description = node.message;
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('editorWarning.foreground'));
       break;

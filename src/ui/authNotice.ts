@@ -7,7 +7,11 @@ import type { Notice, Ui } from './prompts';
 export class AuthNotice {
   private open: Notice | undefined;
 
-  constructor(private readonly ui: () => Ui) {}
+  /** `actionTitle`: the link's text, translated by the caller (this file imports no vscode: unit-tested in plain Node). */
+  constructor(
+    private readonly ui: () => Ui,
+    private readonly actionTitle = 'Set API Key…',
+  ) {}
 
   get isOpen(): boolean {
     return !!this.open;
@@ -15,7 +19,7 @@ export class AuthNotice {
 
   show(reason: string): void {
     if (this.open) { return; }
-    this.open = this.ui().notice(reason, { title: 'Set API Key…', command: Commands.setApiKey });
+    this.open = this.ui().notice(reason, { title: this.actionTitle, command: Commands.setApiKey });
   }
 
   /** The key changed: close the notice, so the next failure is reported afresh. */

@@ -8,7 +8,7 @@ export class Log implements vscode.Disposable {
   /** Lines written this session, kept for the leak test and "copy log"; bounded. */
   readonly lines: string[] = [];
 
-  constructor(name = 'LlamaCloud Classify') {
+  constructor(name = 'LlamaCloud Classify') { // the channel's name, like the category: a product name, not translated
     this.channel = vscode.window.createOutputChannel(name, { log: true });
   }
 

@@ -98,14 +98,14 @@ interface PickItem extends vscode.QuickPickItem {
   jobId?: string;
 }
 
-const TITLE = 'Open Job Results';
+const openJobTitle = () => vscode.l10n.t('Open Job Results');
 
 /** An input box that starts with `value` and shows why it is not a job ID (in full) until it is one. */
 function askForJobId(value: string, parse: PickJobRequest['parse'], title: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     const box = vscode.window.createInputBox();
     box.title = title;
-    box.prompt = 'Paste a classify job ID or a URL that contains one.';
+    box.prompt = vscode.l10n.t('Paste a classify job ID or a URL that contains one.');
     box.ignoreFocusOut = true;
     box.value = value;
     box.valueSelection = [value.length, value.length]; // go on typing where the picker left off
@@ -136,9 +136,9 @@ export const vscodeUi: Ui = {
   pickJob(req) {
     return new Promise<string | undefined>((resolve) => {
       const qp = vscode.window.createQuickPick<PickItem>();
-      const baseTitle = req.title ?? TITLE;
+      const baseTitle = req.title ?? openJobTitle();
       qp.title = baseTitle;
-      qp.placeholder = 'Paste a classify job ID or a URL containing one, or pick a job';
+      qp.placeholder = vscode.l10n.t('Paste a classify job ID or a URL containing one, or pick a job');
       qp.matchOnDescription = true;
       qp.matchOnDetail = true;
       qp.ignoreFocusOut = true;
@@ -148,16 +148,16 @@ export const vscodeUi: Ui = {
 
       const render = () => {
         const sections: PickItem[] = [...typed];
-        if (recent.length) {sections.push({ label: req.recentLabel ?? 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recent);}
-        if (projectItems.length) {sections.push({ label: 'Project jobs', kind: vscode.QuickPickItemKind.Separator }, ...projectItems);}
+        if (recent.length) {sections.push({ label: req.recentLabel ?? vscode.l10n.t('Recent'), kind: vscode.QuickPickItemKind.Separator }, ...recent);}
+        if (projectItems.length) {sections.push({ label: vscode.l10n.t('Project jobs'), kind: vscode.QuickPickItemKind.Separator }, ...projectItems);}
         qp.items = sections;
       };
       // Text that is not a job ID yet gets no row (a row would be selectable and cut off): the title says
       // so, and Enter moves the text to an input box whose validation message explains it in full.
       const onValue = (value: string) => {
         const parsed = value.trim() === '' ? undefined : req.parse(value);
-        typed = parsed?.ok ? [{ label: `$(arrow-right) ${req.verb ?? 'Open job'} ${parsed.jobId}`, jobId: parsed.jobId, alwaysShow: true }] : [];
-        qp.title = parsed && !parsed.ok ? `${baseTitle}: not a job ID — press Enter to see why` : baseTitle;
+        typed = parsed?.ok ? [{ label: `$(arrow-right) ${req.verb ? `${req.verb} ${parsed.jobId}` : vscode.l10n.t('Open job {0}', parsed.jobId)}`, jobId: parsed.jobId, alwaysShow: true }] : [];
+        qp.title = parsed && !parsed.ok ? vscode.l10n.t('{0}: not a job ID — press Enter to see why', baseTitle) : baseTitle;
         render();
       };
       qp.onDidChangeValue(onValue);
@@ -187,7 +187,7 @@ export const vscodeUi: Ui = {
           projectItems = items.filter((i) => !req.recent.some((r) => r.jobId === i.jobId));
         })
         .catch((err: unknown) => {
-          projectItems = [{ label: `$(warning) Couldn't list the project's jobs: ${errorMessage(err)}`, alwaysShow: true }];
+          projectItems = [{ label: `$(warning) ${vscode.l10n.t('Couldn’t list the project’s jobs: {0}', errorMessage(err))}`, alwaysShow: true }];
         })
         .finally(() => {
           qp.busy = false;
@@ -217,12 +217,12 @@ export const vscodeUi: Ui = {
 
   async inputApiKey() {
     const value = await vscode.window.showInputBox({
-      title: 'LlamaCloud API Key',
-      prompt: 'Paste your LlamaCloud API key (it starts with llx-). It is kept in VS Code’s secret storage.',
+      title: vscode.l10n.t('LlamaCloud API Key'),
+      prompt: vscode.l10n.t('Paste your LlamaCloud API key (it starts with llx-). It is kept in VS Code’s secret storage.'),
       placeHolder: 'llx-…',
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' ? 'The key cannot be empty.' : /\s/.test(v.trim()) ? 'The key cannot contain spaces.' : undefined),
+      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('The key cannot be empty.') : /\s/.test(v.trim()) ? vscode.l10n.t('The key cannot contain spaces.') : undefined),
     });
     return value?.trim() || undefined;
   },

@@ -36,8 +36,8 @@ import { panelTitle, toResultView } from './viewModel';
 /** Kept for tests and the leak check; small and bounded. */
 const MAX_POSTED = 50;
 
-export const NO_KEY_RESTORE_MESSAGE =
-  'The classify result panel was closed because no LlamaCloud API key is set. Set one (LlamaCloud Classify: Set API Key…) and open the result again from the LlamaCloud Classify view.';
+export const noKeyRestoreMessage = () =>
+  vscode.l10n.t('The classify result panel was closed because no LlamaCloud API key is set. Set one (LlamaCloud Classify: Set API Key…) and open the result again from the LlamaCloud Classify view.');
 
 export interface ResultPanelDeps {
   controller: JobController;
@@ -122,7 +122,7 @@ export class ResultPanel implements vscode.Disposable {
     try {
       if (!(await this.d.keys.get())) {
         panel.dispose();
-        void this.d.ui().warn(NO_KEY_RESTORE_MESSAGE);
+        void this.d.ui().warn(noKeyRestoreMessage());
         return;
       }
       // The restored result's job comes back into the view, as it was when the result was opened.
@@ -131,7 +131,7 @@ export class ResultPanel implements vscode.Disposable {
       if (disposed || seq !== this.seq) { return; }
       if (!found.item) {
         panel.dispose();
-        if (!found.authProblem) {void this.d.ui().warn(`The classify result panel was closed: ${found.reason}`);}
+        if (!found.authProblem) {void this.d.ui().warn(vscode.l10n.t('The classify result panel was closed: {0}', found.reason));}
         return;
       }
       this.setCurrent(state.jobId, found.item);
@@ -340,22 +340,22 @@ export class ResultPanel implements vscode.Disposable {
     let done: string;
     if (what === 'id') {
       text = item.id;
-      done = `Copied result ID ${item.id}`;
+      done = vscode.l10n.t('Copied result ID {0}', item.id);
     } else if (what === 'link') {
       const jobId = this.current?.jobId;
       if (!jobId) { return; }
       text = this.d.link(jobId, item.id);
-      done = `Copied a link to result ${item.id}`;
+      done = vscode.l10n.t('Copied a link to result {0}', item.id);
     } else if (what === 'reasoning') {
       if (!item.result) {
-        this.d.ui().status('This result has no reasoning to copy');
+        this.d.ui().status(vscode.l10n.t('This result has no reasoning to copy'));
         return;
       }
       text = item.result.reasoning;
-      done = 'Copied the reasoning';
+      done = vscode.l10n.t('Copied the reasoning');
     } else {
       text = JSON.stringify(item, null, 2);
-      done = 'Copied the result as JSON';
+      done = vscode.l10n.t('Copied the result as JSON');
     }
     await this.d.clipboard(text);
     this.d.ui().status(done);

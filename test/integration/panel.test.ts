@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ResultView } from '../../src/webview/protocol';
 import { RESULT_VIEW_TYPE } from '../../src/webview/protocol';
 import type { ResultPanel } from '../../src/webview/resultPanel';
-import { NO_KEY_RESTORE_MESSAGE } from '../../src/webview/resultPanel';
+import { noKeyRestoreMessage } from '../../src/webview/resultPanel';
 import { fakeId, HOSTILE, JOB_IDS, LONG_REASONING } from '../fake-server/datasets';
 import { eventually, setUpRig, type Rig } from './helpers';
 
@@ -329,7 +329,7 @@ describe('Result detail panel', function () {
     rig.server.requests.length = 0;
     await panels.serializer.deserializeWebviewPanel(panel, { jobId: JOB_IDS.onePage, resultId: fakeId(0x102, 1) });
     assert.ok(disposed);
-    assert.deepStrictEqual(rig.ui.messages.map((m) => m.message), [NO_KEY_RESTORE_MESSAGE]);
+    assert.deepStrictEqual(rig.ui.messages.map((m) => m.message), [noKeyRestoreMessage()]);
     assert.strictEqual(rig.server.requests.length, 0, 'nothing was sent');
   });
 });

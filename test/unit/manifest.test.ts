@@ -1,11 +1,11 @@
 // package.json `contributes` and src/constants.ts name the same things: no dead menu entry, no
 // command registered without a title, no setting read that is not contributed.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { Commands, ContextKeys, RESULTS_VIEW_ID, RowContext, SETTINGS_SECTION, Settings, VIEW_CONTAINER_ID } from '../../src/constants';
+import { localizedManifest } from './nls';
 
-const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+// titles and descriptions are %keys% of package.nls.json: read them as VS Code shows them in English
+const manifest = localizedManifest();
 const contributes = manifest.contributes;
 
 describe('package.json contributes exactly what the code uses', () => {

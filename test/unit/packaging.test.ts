@@ -6,10 +6,11 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Commands, ContextKeys, RESULTS_VIEW_ID } from '../../src/constants';
+import { localizedManifest } from './nls';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
-const manifest = JSON.parse(read('package.json'));
+const manifest = localizedManifest(); // %keys% resolved from package.nls.json
 
 describe('marketplace listing', () => {
   it('the icon is a 128×128 PNG rendered from the current media/icon.svg (node scripts/icon.js)', () => {
