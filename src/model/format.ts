@@ -1,5 +1,6 @@
 // Text shown for results in the tree, tooltips and the detail panel. Pure, so wording and bands are
 // unit tested and the tree and the webview agree.
+import { shortId } from '../api/jobId';
 import type { ClassificationResult, FileClassification } from '../api/types';
 
 export type ConfidenceBand = 'high' | 'medium' | 'low' | 'unknown';
@@ -79,7 +80,8 @@ export function itemDescription(item: FileClassification): string {
 /** What a screen reader says for a row: never "type null" or "confidence undefined". */
 export function itemAccessibilityLabel(item: FileClassification, fileName: string | undefined): string {
   const result = item.result;
-  const name = itemLabel(item, fileName);
+  // a name that is a UUID (no file name known) is read as its first 8 characters, not 36 of noise
+  const name = fileName ?? (item.file_id ? `file ${shortId(item.file_id)}` : `result ${shortId(item.id)}`);
   if (!result) {return `${name}: no result`;}
   const type = result.typeIssue
     ? 'type unknown'

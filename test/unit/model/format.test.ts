@@ -79,6 +79,9 @@ describe('confidence bands come from the percentage shown', () => {
       assert.doesNotMatch(text, /null|undefined|NaN/, text);
     }
     assert.strictEqual(itemAccessibilityLabel(odd[0], 'a.pdf'), 'a.pdf: no match, confidence unknown');
+    // no file name: the short ID, not a 36-character UUID read aloud
+    assert.strictEqual(itemAccessibilityLabel(row({ file_id: '2dca00df-00f8-4000-8000-000000000001' }), undefined), 'file 2dca00df: type invoice, confidence 92%, high');
+    assert.strictEqual(itemAccessibilityLabel(row({ id: '8e38b1ac-0108-4000-8000-000000000001', file_id: null, result: null }), undefined), 'result 8e38b1ac: no result');
     assert.strictEqual(itemAccessibilityLabel(odd[1], 'a.pdf'), 'a.pdf: type empty, confidence 50%, medium');
     assert.strictEqual(itemAccessibilityLabel(row({ result: { type: 'invoice', confidence: 0.796, reasoning: '' } }), 'a.pdf'), 'a.pdf: type invoice, confidence 80%, high');
   });
