@@ -1,5 +1,6 @@
 // Show Job Summary and Compare with Job…: pick the job(s), make sure they are listed (a listed job's
 // pages stay while its summary or comparison uses them), then hand over to the panels.
+import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import { parseJobId } from '../api/jobId';
 import { compareResults } from '../model/compare';
@@ -12,7 +13,7 @@ import { pickJob } from './openJob';
 /** A job from the row or argument (a pasted ID or URL is parsed), else from the picker. */
 async function jobFrom(d: CommandDeps, arg: unknown, title: string): Promise<string | undefined> {
   const given = jobIdOf(arg);
-  if (given === undefined) { return pickJob(d, d.jobs.recent, { title, verb: 'Use job' }); }
+  if (given === undefined) { return pickJob(d, d.jobs.recent, { title, verb: vscode.l10n.t('Use job') }); }
   const parsed = parseJobId(given);
   if (!parsed.ok) {
     void d.ui().error(parsed.message);
@@ -22,7 +23,7 @@ async function jobFrom(d: CommandDeps, arg: unknown, title: string): Promise<str
 }
 
 export async function showSummary(d: CommandDeps, arg?: unknown): Promise<void> {
-  const jobId = await jobFrom(d, arg, 'Show Job Summary');
+  const jobId = await jobFrom(d, arg, vscode.l10n.t('Show Job Summary'));
   if (!jobId) { return; }
   if (!d.jobs.get(jobId)) { await d.jobs.add(jobId); }
   d.summary.show(jobId);
@@ -30,7 +31,7 @@ export async function showSummary(d: CommandDeps, arg?: unknown): Promise<void> 
 
 /** `llamaClassify.compareJobs [jobA] [jobB]`: both loaded in full (with progress), matched, shown. */
 export async function compareJobs(d: CommandDeps, arg?: unknown, second?: unknown): Promise<void> {
-  const a = await jobFrom(d, arg, 'Compare: the first job (A)');
+  const a = await jobFrom(d, arg, vscode.l10n.t('Compare: the first job (A)'));
   if (!a) { return; }
   let b: string | undefined;
   if (typeof second === 'string') {
@@ -38,17 +39,17 @@ export async function compareJobs(d: CommandDeps, arg?: unknown, second?: unknow
   } else {
     // Opened jobs first, then recent ones, never A itself.
     const candidates = [...new Set([...d.jobs.jobs.map((j) => j.id), ...d.jobs.recent])].filter((id) => id !== a);
-    b = await pickJob(d, candidates, { title: `Compare job ${a} with…`, verb: 'Compare with job', recentLabel: 'Opened and recent jobs' });
+    b = await pickJob(d, candidates, { title: vscode.l10n.t('Compare job {0} with…', a), verb: vscode.l10n.t('Compare with job'), recentLabel: vscode.l10n.t('Opened and recent jobs') });
   }
   if (!b) { return; }
   if (b === a) {
-    void d.ui().warn('Pick a different job to compare with: both sides are the same job.');
+    void d.ui().warn(vscode.l10n.t('Pick a different job to compare with: both sides are the same job.'));
     return;
   }
   for (const id of [a, b]) { if (!d.jobs.get(id)) { await d.jobs.add(id); } }
 
   const limit = d.loadAllLimit();
-  const outcomes = await d.progress(`Loading jobs to compare`, async (report, signal) => {
+  const outcomes = await d.progress(vscode.l10n.t('Loading jobs to compare'), async (report, signal) => {
     const loaded = new Map<string, number>();
     const say = () => report([a, b].map((id, i) => `${i ? 'B' : 'A'}: ${formatCount(loaded.get(id) ?? 0)}`).join(' · '));
     return Promise.all(
@@ -66,14 +67,14 @@ export async function compareJobs(d: CommandDeps, arg?: unknown, second?: unknow
   });
   const notes: string[] = [];
   for (const [i, out] of outcomes.entries()) {
-    const name = `job ${i ? 'B' : 'A'} (${[a, b][i]})`;
+    const name = i ? vscode.l10n.t('job B ({0})', b) : vscode.l10n.t('job A ({0})', a);
     if (out.outcome === 'cancelled') {
-      d.ui().status('Compare cancelled');
+      d.ui().status(vscode.l10n.t('Compare cancelled'));
       return;
     }
-    if (out.outcome === 'error') { throw new Error(`Couldn't load ${name} in full: ${errorMessage(out.error)}`); }
-    if (out.outcome === 'limit') { notes.push(`Only the first ${formatCount(out.loaded)} results of ${name} are compared (the Load all limit).`); }
-    if (out.outcome === 'stoppedEarly') { notes.push(`Loading ${name} stopped at ${formatCount(out.loaded)} results: the server kept sending pages.`); }
+    if (out.outcome === 'error') { throw new Error(vscode.l10n.t("Couldn't load {0} in full: {1}", name, errorMessage(out.error))); }
+    if (out.outcome === 'limit') { notes.push(vscode.l10n.t('Only the first {0} results of {1} are compared (the Load all limit).', formatCount(out.loaded), name)); }
+    if (out.outcome === 'stoppedEarly') { notes.push(vscode.l10n.t('Loading {0} stopped at {1} results: the server kept sending pages.', name, formatCount(out.loaded))); }
   }
   const [itemsA, itemsB] = [a, b].map((id) => d.jobs.pager(id).items);
   // Names are the fallback key: wait for the lookups the loads started.

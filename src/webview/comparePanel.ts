@@ -32,7 +32,7 @@ export class ComparePanels implements vscode.Disposable {
       existing.panel.reveal(undefined, false);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare ${view.jobA.slice(0, 8)} ↔ ${view.jobB.slice(0, 8)}`, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, vscode.l10n.t('Compare {0} ↔ {1}', view.jobA.slice(0, 8), view.jobB.slice(0, 8)), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableCommandUris: false,
       retainContextWhenHidden: false,

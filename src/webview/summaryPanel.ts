@@ -45,7 +45,7 @@ export class SummaryPanels implements vscode.Disposable {
       existing.panel.reveal(undefined, false);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, `Summary ${jobId.slice(0, 8)}`, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, vscode.l10n.t('Summary {0}', jobId.slice(0, 8)), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableCommandUris: false,
       retainContextWhenHidden: false,
@@ -159,10 +159,10 @@ export class SummaryPanel {
       if (!this.d.controller.jobs.get(this.jobId)) { await this.d.controller.jobs.add(this.jobId); }
       const out = await this.d.controller.loadAll(this.jobId, { limit, signal: abort.signal });
       if (this.disposed) { return; }
-      if (out.outcome === 'error') { this.status('error', `Loading stopped after ${formatCount(out.loaded)} results: ${errorMessage(out.error)}`); }
-      else if (out.outcome === 'cancelled') { this.status('info', `Loading cancelled at ${formatCount(out.loaded)} results. The summary shows those.`); }
-      else if (out.outcome === 'limit') { this.status('info', `Loaded the first ${formatCount(out.loaded)} results (the Load all limit is ${formatCount(limit)}).`); }
-      else if (out.outcome === 'stoppedEarly') { this.status('info', `The server kept sending pages; loading stopped at ${formatCount(out.loaded)} results.`); }
+      if (out.outcome === 'error') { this.status('error', vscode.l10n.t('Loading stopped after {0} results: {1}', formatCount(out.loaded), errorMessage(out.error))); }
+      else if (out.outcome === 'cancelled') { this.status('info', vscode.l10n.t('Loading cancelled at {0} results. The summary shows those.', formatCount(out.loaded))); }
+      else if (out.outcome === 'limit') { this.status('info', vscode.l10n.t('Loaded the first {0} results (the Load all limit is {1}).', formatCount(out.loaded), formatCount(limit))); }
+      else if (out.outcome === 'stoppedEarly') { this.status('info', vscode.l10n.t('The server kept sending pages; loading stopped at {0} results.', formatCount(out.loaded))); }
     } finally {
       this.loadAll = undefined;
       this.send();
@@ -180,7 +180,7 @@ export class SummaryPanel {
     await first;
     if (this.disposed) { return; }
     const pager = this.d.controller.jobs.pager(this.jobId);
-    if (pager.state === 'error') { this.status('error', `Couldn't load the results: ${errorMessage(pager.error)}`); }
+    if (pager.state === 'error') { this.status('error', vscode.l10n.t("Couldn't load the results: {0}", errorMessage(pager.error))); }
     this.send();
   }
 
@@ -198,7 +198,7 @@ export class SummaryPanel {
     const pager = this.d.controller.jobs.existingPager(this.jobId);
     if (!pager && this.lastView) {
       // The job was removed from the view and its pages dropped: keep showing what was summarized.
-      this.status('info', 'This job was removed from the Classify Results view; the summary shows what was loaded. Load all lists it again.');
+      this.status('info', vscode.l10n.t('This job was removed from the LlamaCloud Classify view; the summary shows what was loaded. Load all lists it again.'));
       this.post({ type: 'summary', view: { ...this.lastView, canLoadAll: true, loadingAll: false } });
       return;
     }

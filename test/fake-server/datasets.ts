@@ -251,7 +251,7 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
   // changed for 2, 3 and 6 (6 matched by name), file 5 only in A, file 7 only in B.
   const r = (n: number, type: string | null, confidence: number, fileId = compareFile(n)) => ({ file_id: fileId, result: { type, confidence, reasoning: `Run result for file ${n}.` }, created_at: iso(n), updated_at: iso(n + 1) });
   jobs.push(
-    fixedJob(10, JOB_IDS.compareA, 'Compare: run A', [
+    fixedJob(10, JOB_IDS.compareA, '7 results, run A of a pair to compare with the next job', [
       r(1, 'invoice', 0.9),
       r(2, 'invoice', 0.8),
       r(3, null, 0.3),
@@ -260,7 +260,7 @@ export function buildDataset(): { jobs: FakeJob[]; files: Map<string, FakeFile> 
       r(6, 'bank_statement', 0.7),
       { file_id: compareFile(8), result: null, created_at: iso(8), updated_at: iso(9) },
     ]),
-    fixedJob(11, JOB_IDS.compareB, 'Compare: run B', [
+    fixedJob(11, JOB_IDS.compareB, '7 results, run B: compare it with the job above', [
       r(4, 'receipt', 0.95),
       r(1, 'invoice', 0.85),
       r(2, 'receipt', 0.7),

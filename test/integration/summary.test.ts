@@ -125,7 +125,7 @@ describe('Job summary and compare', function () {
     await eventually(() => assert.strictEqual(summary.lastView?.loaded, 12));
     const before = summary.lastView!;
     await vscode.commands.executeCommand('llamaClassify.removeJob', id);
-    await eventually(() => assert.ok(summary.posted.some((m) => m.type === 'status' && /removed from the Classify Results view/.test(m.text))));
+    await eventually(() => assert.ok(summary.posted.some((m) => m.type === 'status' && /removed from the LlamaCloud Classify view/.test(m.text))));
     assert.deepStrictEqual(summary.lastView?.types, before.types, 'the summary still shows what was loaded');
     const last = summary.posted.filter((m) => m.type === 'summary').pop();
     assert.ok(last?.type === 'summary' && last.view.loaded === 12 && last.view.canLoadAll);

@@ -58,11 +58,13 @@ describe('marketplace listing', () => {
     const rules = read('.vscodeignore').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
     assert.strictEqual(rules[0], '**', 'everything excluded first');
     for (const r of rules.slice(1)) {
-      assert.ok(r.startsWith('!'), r);
+      // then only inclusions, and re-exclusions inside media/ (the icon's SVG source)
+      assert.ok(r.startsWith('!') || r.startsWith('media/'), r);
       assert.ok(!/map$|\bsrc\b|\btest\b|\bout\b|node_modules|docs/.test(r), `${r} is not for users`);
     }
+    assert.ok(rules.includes('media/icon.svg'), 'the SVG source of the icon is not shipped');
     for (const f of [manifest.main.replace(/^\.\//, ''), manifest.icon, 'README.md', 'CHANGELOG.md', 'LICENSE']) {
-      assert.ok(rules.includes(`!${f}`), `${f} is shipped`);
+      assert.ok(rules.includes(`!${f}`) || (f.startsWith('media/') && rules.includes('!media/**')), `${f} is shipped`);
     }
   });
 });
