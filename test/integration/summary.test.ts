@@ -83,7 +83,8 @@ describe('Job summary and compare', function () {
     assert.deepStrictEqual(v.bins.map((b) => b.count), want.bins);
     assert.strictEqual(v.lowTotal, want.low);
     assert.strictEqual(v.facts.status, 'SUCCESS');
-    assert.deepStrictEqual(v.facts.rules?.map((r) => r.type), ['invoice', 'receipt']);
+    // the fake job's rules are the types its results use
+    assert.deepStrictEqual(v.facts.rules?.map((r) => r.type), ['invoice', 'receipt', 'contract', 'bank_statement', 'purchase_order']);
 
     // A page loaded elsewhere (the tree's Load more) shows up in the summary.
     await vscode.commands.executeCommand('llamaClassify.loadMore', id);
@@ -182,8 +183,9 @@ describe('Job summary and compare', function () {
       assert.ok(input instanceof vscode.TabInputTextDiff, 'a diff editor is active');
       diff = input;
     });
-    assert.ok(diff!.original.path.endsWith(`/${JOB_IDS.compareA}/${v.rows[0].resultA}.json`), diff!.original.path);
-    assert.ok(diff!.modified.path.endsWith(`/${JOB_IDS.compareB}/${v.rows[0].resultB}.json`), diff!.modified.path);
+    // raw JSON documents are /<job>/<result>/<title>.json
+    assert.ok(diff!.original.path.startsWith(`/${JOB_IDS.compareA}/${v.rows[0].resultA}/`), diff!.original.path);
+    assert.ok(diff!.modified.path.startsWith(`/${JOB_IDS.compareB}/${v.rows[0].resultB}/`), diff!.modified.path);
     assert.match((await vscode.workspace.openTextDocument(diff!.original)).getText(), /"type": "invoice"/);
     assert.match((await vscode.workspace.openTextDocument(diff!.modified)).getText(), /"type": "receipt"/);
   });
