@@ -56,11 +56,11 @@ export async function renameJob(d: CommandDeps, arg?: unknown): Promise<void> {
   let jobId = jobIdOf(arg);
   if (!jobId) {
     if (d.jobs.jobs.length === 0) {
-      void d.ui().info('No job is open yet. Open one with Open Job Results…, then label it.');
+      void d.ui().info(vscode.l10n.t('No job is open yet. Open one with Open Job Results…, then label it.'));
       return;
     }
     jobId = await d.ui().pickListedJob(
-      'Label Job',
+      vscode.l10n.t('Label Job'),
       d.jobs.jobs.map((j) => ({
         jobId: j.id,
         label: j.label ?? shortId(j.id),
@@ -72,17 +72,17 @@ export async function renameJob(d: CommandDeps, arg?: unknown): Promise<void> {
   }
   const job = d.jobs.get(jobId);
   if (!job) {
-    void d.ui().info(`Job ${jobId} is not open. Open it with Open Job Results…, then label it.`);
+    void d.ui().info(vscode.l10n.t('Job {0} is not open. Open it with Open Job Results…, then label it.', jobId));
     return;
   }
   const text = await d.ui().inputText({
-    title: `Label Job ${shortId(jobId)}`,
-    prompt: 'A name for this job, shown in the tree and the job picker. Leave empty to remove the label.',
+    title: vscode.l10n.t('Label Job {0}', shortId(jobId)),
+    prompt: vscode.l10n.t('A name for this job, shown in the tree and the job picker. Leave empty to remove the label.'),
     value: job.label ?? '',
     placeHolder: 'e.g. Invoices, March run',
-    validate: (v) => (v.trim().length > MAX_LABEL_LENGTH ? `At most ${MAX_LABEL_LENGTH} characters.` : undefined),
+    validate: (v) => (v.trim().length > MAX_LABEL_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_LABEL_LENGTH) : undefined),
   });
   if (text === undefined) { return; } // cancelled: nothing changes
   if (!(await d.jobs.setLabel(jobId, text))) { return; } // removed meanwhile
-  d.ui().status(text.trim() ? `Labelled job ${shortId(jobId)} “${d.jobs.get(jobId)?.label}”` : `Removed the label of job ${shortId(jobId)}`);
+  d.ui().status(text.trim() ? vscode.l10n.t('Labelled job {0} “{1}”', shortId(jobId), d.jobs.get(jobId)?.label ?? '') : vscode.l10n.t('Removed the label of job {0}', shortId(jobId)));
 }

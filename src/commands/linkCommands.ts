@@ -11,18 +11,18 @@ import { resultRef } from './resultCommands';
 export async function copyResultLink(d: CommandDeps, arg?: unknown, resultId?: unknown): Promise<void> {
   const ref = resultRef(arg, resultId) ?? d.panel.currentResult();
   if (!ref) {
-    void d.ui().info('Open a result first: Copy Link to Result copies the link of the result the panel shows.');
+    void d.ui().info(vscode.l10n.t('Open a result first: Copy Link to Result copies the link of the result the panel shows.'));
     return;
   }
   await d.clipboard(d.link(ref.jobId, ref.resultId));
-  d.ui().status(`Copied a link to result ${ref.resultId}`);
+  d.ui().status(vscode.l10n.t('Copied a link to result {0}', ref.resultId));
 }
 
 export async function copyJobLink(d: CommandDeps, arg?: unknown): Promise<void> {
   const jobId = jobIdOf(arg);
   if (!jobId) { return; }
   await d.clipboard(d.link(jobId));
-  d.ui().status(`Copied a link to job ${jobId}`);
+  d.ui().status(vscode.l10n.t('Copied a link to job {0}', jobId));
 }
 
 /**
@@ -36,7 +36,7 @@ export class LinkHandler implements vscode.UriHandler {
     const parsed = parseLink(uri.path, uri.query);
     if (!parsed.ok) {
       this.d.log.warn(`Refused a link: ${parsed.message}`);
-      void this.d.ui().error(`Couldn't open the link: ${parsed.message}`);
+      void this.d.ui().error(vscode.l10n.t("Couldn't open the link: {0}", parsed.message));
       return;
     }
     try {
@@ -50,7 +50,7 @@ export class LinkHandler implements vscode.UriHandler {
       }
     } catch (err) {
       this.d.log.error(`Opening a link failed: ${errorMessage(err)}`);
-      void this.d.ui().error(`Couldn't open the link: ${errorMessage(err)}`);
+      void this.d.ui().error(vscode.l10n.t("Couldn't open the link: {0}", errorMessage(err)));
     }
   }
 }

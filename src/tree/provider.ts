@@ -197,7 +197,7 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       if (pager.state === 'idle') { return [this.status(jobId, 'cancelled')]; }
       const meta = this.jobs.get(jobId)?.meta;
       const reading = readStatus(meta?.status);
-      if (reading?.tone === 'live') { return [{ ...this.status(jobId, 'pending'), title: `The job is still ${reading.word.toLowerCase()}` }]; }
+      if (reading?.tone === 'live') { return [{ ...this.status(jobId, 'pending'), title: vscode.l10n.t('The job is still {0}', reading.word.toLowerCase()) }]; }
       if (reading?.tone === 'failed' || reading?.tone === 'cancelled') { return [this.status(jobId, 'jobFailed', meta?.error_message ?? undefined)]; }
       return [this.status(jobId, 'empty')];
     }

@@ -131,20 +131,20 @@ function jobStateText({ entry, pager, poll, statusError, match }: JobRowState): 
   const withCounts = (text: string) => [text, shown].filter(Boolean).join(' · ');
   // The job itself cannot be read: what the results (or the status) request said.
   const problem = (pager?.state === 'error' ? pager.error : undefined) ?? (!status ? statusError : undefined);
-  if (problem && isLlamaCloudError(problem) && problem.kind === 'notFound' && loaded === 0) { return { text: 'Not found', icon: 'question', color: 'errorForeground' }; }
-  if (problem && isNoAccessError(problem) && loaded === 0) { return { text: 'No access', icon: 'lock', color: 'errorForeground' }; }
+  if (problem && isLlamaCloudError(problem) && problem.kind === 'notFound' && loaded === 0) { return { text: vscode.l10n.t('Not found'), icon: 'question', color: 'errorForeground' }; }
+  if (problem && isNoAccessError(problem) && loaded === 0) { return { text: vscode.l10n.t('No access'), icon: 'lock', color: 'errorForeground' }; }
   if (!reading) { return { text: shown, counts, icon: 'list-unordered' }; }
   if (reading.tone === 'live') {
     if (!poll) { return { text: withCounts(reading.word), counts, icon: 'clock' }; }
-    if (poll.error) { return { text: `${reading.word} — check failed, next in ${formatInterval(poll.intervalMs)}`, counts, icon: 'warning', color: 'editorWarning.foreground' }; }
-    if (poll.paused) { return { text: `${reading.word} — checks paused`, counts, icon: 'clock' }; }
-    return { text: `${reading.word} — checking every ${formatInterval(poll.intervalMs)}`, counts, icon: 'sync~spin' };
+    if (poll.error) { return { text: vscode.l10n.t('{0} — check failed, next in {1}', reading.word, formatInterval(poll.intervalMs)), counts, icon: 'warning', color: 'editorWarning.foreground' }; }
+    if (poll.paused) { return { text: vscode.l10n.t('{0} — checks paused', reading.word), counts, icon: 'clock' }; }
+    return { text: vscode.l10n.t('{0} — checking every {1}', reading.word, formatInterval(poll.intervalMs)), counts, icon: 'sync~spin' };
   }
   const reason = showsErrorMessage(status) ? entry?.meta?.error_message?.trim() : undefined;
   const text = withCounts(reason ? `${reading.word}: ${reason}` : reading.word);
   switch (reading.tone) {
     case 'succeeded':
-      return { text: pager?.state === 'complete' && loaded === 0 ? `${reading.word} · no results` : text, counts, icon: 'pass', color: 'testing.iconPassed' };
+      return { text: pager?.state === 'complete' && loaded === 0 ? vscode.l10n.t('{0} · no results', reading.word) : text, counts, icon: 'pass', color: 'testing.iconPassed' };
     case 'partial':
       return { text, counts, icon: 'warning', color: 'editorWarning.foreground' };
     case 'failed':

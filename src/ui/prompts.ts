@@ -199,7 +199,7 @@ export const vscodeUi: Ui = {
   async pickListedJob(title, jobs) {
     const picked = await vscode.window.showQuickPick(
       jobs.map((j) => ({ ...j, label: plain(j.label) })),
-      { title, placeHolder: 'Pick a job', matchOnDescription: true },
+      { title, placeHolder: vscode.l10n.t('Pick a job'), matchOnDescription: true },
     );
     return picked?.jobId;
   },
