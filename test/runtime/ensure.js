@@ -95,7 +95,7 @@ function main() {
   if (state.ready) { return; }
   console.log(
     `[runtime] first run: installing Node ${p.node} + code-server ${p.codeServer} into .vscode-test/env ` +
-      '(about 4 min on 2 cores: code-server compiles native modules; later runs reuse it and start at once)',
+      '(2–4 min on 2 cores: code-server compiles native modules; later runs reuse it and start at once)',
   );
   const r = spawnSync('bash', [SETUP], {
     cwd: ROOT,

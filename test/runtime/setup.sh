@@ -5,7 +5,7 @@
 # Idempotent: each part is reused when its entry file exists and its version stamp matches the pins below.
 # Needs Debian packages: chromium (the browser that drives the workbench) and libkrb5-dev (gssapi/gssapi.h,
 # to compile code-server's 'kerberos' native module; its prebuilt download is unreachable offline).
-# Takes about 4 min the first time on a 2-core machine (almost all of it code-server compiling its native
+# Takes 2–4 min the first time on a 2-core machine (measured: 116 s idle, 244 s busy; almost all of it code-server compiling its native
 # modules) and prints a progress line every 15 s meanwhile; later runs reuse everything in about a second.
 # `npm test` / `npm run demo` call it through test/runtime/ensure.js when the runtime is missing.
 # Usage: bash test/runtime/setup.sh        (FORCE=1 to reinstall everything; SETUP_NEEDS_CHROMIUM=0: no chromium check)
@@ -27,7 +27,7 @@ CS_STAMP="code-server@$CODE_SERVER_VERSION node@$NODE24_VERSION"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 T0=$(date +%s)
 log() { echo "[setup +$(( $(date +%s) - T0 ))s] $*"; }
-# runs "$@" with a progress line every 15 s ("still installing …, 1:30 of about 4 min"); its output goes to $LOG
+# runs "$@" with a progress line every 15 s ("still installing …, 1:30 of about 2–4 min"); its output goes to $LOG
 run_with_progress() {
   local what=$1 estimate=$2; shift 2
   local started=$(date +%s)
@@ -90,10 +90,10 @@ fi
 if [[ $need_cs_install == 0 ]]; then
   log "code-server $CODE_SERVER_VERSION: reusing $CODE_SERVER_ENTRY"
 else
-  log "code-server $CODE_SERVER_VERSION: installing from npm with Node $NODE24_VERSION (compiles native modules: about 4 min on 2 cores)"
+  log "code-server $CODE_SERVER_VERSION: installing from npm with Node $NODE24_VERSION (compiles native modules: 2–4 min on 2 cores)"
   rm -rf "$CS_PKG_DIR"; mkdir -p "$CS_PKG_DIR"
   echo '{"private":true}' > "$CS_PKG_DIR/package.json"
-  run_with_progress "code-server $CODE_SERVER_VERSION" "4 min" \
+  run_with_progress "code-server $CODE_SERVER_VERSION" "2–4 min" \
     env -C "$CS_PKG_DIR" \
     PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm_config_dangerously_allow_all_scripts=true \
     XDG_CONFIG_HOME="$CS_PKG_DIR/.xdg" XDG_DATA_HOME="$CS_PKG_DIR/.xdg" \
