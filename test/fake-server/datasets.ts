@@ -116,7 +116,8 @@ export function jobTypes(job: FakeJob): string[] {
     const type = job.row(i).result?.type;
     if (typeof type === 'string') { seen.add(type); }
   }
-  return [...seen];
+  // the usual types in their usual order, then any other in order of first use
+  return [...TYPES.filter((t) => seen.has(t)), ...[...seen].filter((t) => !TYPES.includes(t))];
 }
 
 export function fileNameFor(type: string | null, index: number): string {
