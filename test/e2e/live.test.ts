@@ -51,7 +51,8 @@ describe('Live status and job labels in code-server', () => {
     await page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: short(id) }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Enter');
     const box = page.locator(QUICK_INPUT_BOX);
-    await page.locator(QUICK_INPUT, { hasText: 'Label Job' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    // the input box's prompt, not the title: the closing picker is titled "Label Job" too
+    await page.locator(QUICK_INPUT, { hasText: 'A name for this job' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await box.focus();
     await page.keyboard.insertText('Invoices, March run');
     await page.keyboard.press('Enter');

@@ -148,7 +148,7 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
     await waitForPanelText(frame, 'position', /^1 of /);
     const snapshot = await frame.locator('body').ariaSnapshot();
     console.log(`      accessibility tree:\n${snapshot.replace(/^/gm, '        ')}`);
-    for (const name of ['Previous result', 'Next result', 'Copy reasoning', 'Copy result ID', 'Copy as JSON', 'Show raw JSON']) {
+    for (const name of ['Previous result', 'Next result', 'Copy reasoning', 'Copy result ID', 'Copy as JSON', 'Copy link', 'Show raw JSON']) {
       assert.ok(snapshot.includes(`button "${name}"`), `a button named "${name}"`);
     }
     assert.match(snapshot, /meter "Confidence"/);
@@ -163,7 +163,7 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
       await page.keyboard.press('Tab');
     }
     // reading order: the Reasoning heading's Copy button, then the (scrollable, focusable) text, then the actions
-    assert.deepStrictEqual(order, ['next', 'copy-reasoning', 'reasoning', 'copy-id', 'copy-json', 'raw-json']);
+    assert.deepStrictEqual(order, ['next', 'copy-reasoning', 'reasoning', 'copy-id', 'copy-json', 'copy-link', 'raw-json']);
     await frame.locator('#next').focus();
     await page.keyboard.press('Enter');
     await waitForPanelText(frame, 'position', /^2 of /);

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { paletteHasCommand, runCommand, screenshot, waitForNotification } from '../harness/browser';
 import { EXTENSION_DISPLAY_NAME, REPO_ROOT } from '../harness/paths';
+import { localizedManifest } from '../harness/nls';
 import { openWorkbench, type Workbench } from './fixture';
 
 interface ManifestCommand {
@@ -55,7 +56,7 @@ describe('Smoke: the packaged extension in code-server', () => {
   });
 
   it("lists the extension's first contributed command in the palette (if it contributes any)", async function () {
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    const manifest = localizedManifest(); // titles are %keys% of package.nls.json
     // commands the palette may hide (a `when` in menus.commandPalette) are not candidates
     const hidden = new Set<string>(
       (manifest.contributes?.menus?.commandPalette ?? []).filter((m: { when?: string }) => m.when).map((m: { command: string }) => m.command),

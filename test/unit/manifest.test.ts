@@ -2,7 +2,7 @@
 // command registered without a title, no setting read that is not contributed.
 import * as assert from 'assert';
 import { Commands, ContextKeys, RESULTS_VIEW_ID, RowContext, SETTINGS_SECTION, Settings, VIEW_CONTAINER_ID } from '../../src/constants';
-import { localizedManifest } from './nls';
+import { localizedManifest } from '../harness/nls';
 
 // titles and descriptions are %keys% of package.nls.json: read them as VS Code shows them in English
 const manifest = localizedManifest();

@@ -6,7 +6,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Commands, ContextKeys, RESULTS_VIEW_ID } from '../../src/constants';
-import { localizedManifest } from './nls';
+import { localizedManifest } from '../harness/nls';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');

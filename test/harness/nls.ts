@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const ROOT = path.resolve(__dirname, '../../..');
+export const ROOT = path.resolve(__dirname, '../../..'); // out/test/harness -> the repo
 
 export function readNls(): Record<string, string> {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
