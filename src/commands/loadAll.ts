@@ -18,35 +18,35 @@ export async function loadAll(d: CommandDeps, arg?: unknown): Promise<void> {
   if (!jobId || !d.jobs.get(jobId)) { return; }
   const short = shortId(jobId);
   if (running.has(jobId)) {
-    d.ui().status(`Already loading all results of job ${short}`);
+    d.ui().status(vscode.l10n.t('Already loading all results of job {0}', short));
     return;
   }
   const limit = d.loadAllLimit();
   running.add(jobId);
   try {
-    const outcome = await d.ui().progress(`Loading all results of job ${short}`, (report, signal) =>
+    const outcome = await d.ui().progress(vscode.l10n.t('Loading all results of job {0}', short), (report, signal) =>
       d.controller.loadAll(jobId, { limit, signal, onProgress: (pager) => report(progressText(pager, limit)) }),
     );
-    const where = `${formatProgress(outcome.loaded, outcome.total)} results of job ${short}`;
+    const where = vscode.l10n.t('{0} results of job {1}', formatProgress(outcome.loaded, outcome.total), short);
     switch (outcome.outcome) {
       case 'complete':
-        void d.ui().info(`Loaded all ${formatCount(outcome.loaded)} results of job ${short}.`);
+        void d.ui().info(vscode.l10n.t('Loaded all {0} results of job {1}.', formatCount(outcome.loaded), short));
         break;
       case 'limit':
         void d.ui()
-          .warn(`Loaded ${where}: Load All stops at ${formatCount(limit)} (the llamaClassify.loadAllLimit setting). Raise it to load more.`, 'Open Settings')
+          .warn(vscode.l10n.t('Loaded {0}: Load All stops at {1} (the llamaClassify.loadAllLimit setting). Raise it to load more.', where, formatCount(limit)), vscode.l10n.t('Open Settings'))
           .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', `${SETTINGS_SECTION}.${Settings.loadAllLimit}`));
         break;
       case 'cancelled':
-        d.ui().status(`Load All cancelled: ${where} are loaded and stay.`);
+        d.ui().status(vscode.l10n.t('Load All cancelled: {0} are loaded and stay.', where));
         break;
       case 'stoppedEarly':
-        void d.ui().warn(`Load All ended at ${where}. ${d.jobs.existingPager(jobId)?.warning ?? ''}`);
+        void d.ui().warn(vscode.l10n.t('Load All ended at {0}. {1}', where, d.jobs.existingPager(jobId)?.warning ?? ''));
         break;
       case 'error':
         // A rejected key has its own notice and row; anything else is said here once.
         if (!isAuthError(outcome.error)) {
-          void d.ui().warn(`Load All stopped at ${where}: ${outcome.error?.message ?? 'a page failed'}. The loaded results stay; run Load All again to continue.`);
+          void d.ui().warn(vscode.l10n.t('Load All stopped at {0}: {1}. The loaded results stay; run Load All again to continue.', where, outcome.error?.message ?? vscode.l10n.t('a page failed')));
         }
         break;
     }
@@ -59,16 +59,16 @@ export async function loadAll(d: CommandDeps, arg?: unknown): Promise<void> {
 export function progressText(pager: ResultPager, limit: number): string {
   const text = formatProgress(pager.items.length, pager.totalSize);
   const total = pager.totalSize;
-  return total !== undefined && total > limit ? `${text} (stops at ${formatCount(limit)}: llamaClassify.loadAllLimit)` : text;
+  return total !== undefined && total > limit ? vscode.l10n.t('{0} (stops at {1}: llamaClassify.loadAllLimit)', text, formatCount(limit)) : text;
 }
 
 async function pickJob(d: CommandDeps): Promise<string | undefined> {
   if (d.jobs.jobs.length === 0) {
-    void d.ui().info('No job is open. Open Job Results… first, then Load All Results.');
+    void d.ui().info(vscode.l10n.t('No job is open. Open Job Results… first, then Load All Results.'));
     return undefined;
   }
   return d.ui().pickListedJob(
-    'Load All Results',
+    vscode.l10n.t('Load All Results'),
     d.jobs.jobs.map((job) => {
       const pager = d.jobs.existingPager(job.id);
       return {
