@@ -6,6 +6,7 @@ export const EXTENSION_ID = 'llamacloud-classify.llamacloud-classify-results';
 
 export const Commands = {
   openJob: 'llamaClassify.openJob',
+  browseV2: 'llamaClassify.browseV2',
   setApiKey: 'llamaClassify.setApiKey',
   clearApiKey: 'llamaClassify.clearApiKey',
   refresh: 'llamaClassify.refresh',

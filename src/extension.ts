@@ -14,6 +14,8 @@ import { RAW_JSON_SCHEME, RawJsonProvider, showRawJson, showRawJsonDiff } from '
 import { JobController } from './model/controller';
 import { FileNameCache } from './model/fileNames';
 import { JobList } from './model/jobList';
+import { JobSource } from './model/jobSource';
+import { JobVersions } from './model/jobVersions';
 import { buildLink } from './model/links';
 import { StatusPoller } from './model/poller';
 import { ResultPager } from './model/pager';
@@ -56,13 +58,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     (message) => log.warn(message),
   );
   const fileNames = new FileNameCache((ids) => client.getFiles(ids));
+  // v1 or Classify v2 per job, decided from the ID's shape or by asking (model/jobSource.ts).
+  const versions = new JobVersions(context.globalState);
+  const source = new JobSource(client, versions, () => readSettings().pageSize);
   const jobs = new JobList(
     context.globalState,
     (jobId) =>
-      new ResultPager(jobId, (pageToken, signal) => client.getResults(jobId, { pageToken, pageSize: readSettings().pageSize, signal }), {
+      new ResultPager(jobId, (pageToken, signal) => source.fetchPage(jobId, pageToken, signal), {
         prefetch: () => readSettings().prefetch,
       }),
-    (jobId) => client.getJob(jobId),
+    (jobId) => source.fetchJob(jobId),
   );
   const authNotice = new AuthNotice(currentUi);
   const controller = new JobController(jobs, fileNames, {
@@ -77,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // Live status: unfinished jobs are checked on a backoff schedule while the view is visible and the
   // window focused; a job that ends loads its results without a click.
   const poller = new StatusPoller(jobs, (jobId) => void controller.jobFinished(jobId));
-  const view = new JobView(jobs, controller, fileNames, log, query, poller);
+  const view = new JobView(jobs, controller, fileNames, versions, log, query, poller);
   const updatePolling = () => poller.setActive(view.treeView.visible && vscode.window.state.focused);
   const link = (jobId: string, resultId?: string) => buildLink(vscode.env.uriScheme, EXTENSION_ID, jobId, resultId);
   const panel = new ResultPanel({
@@ -98,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const summary = new SummaryPanels({
     controller,
     fileNames,
-    getJob: (jobId) => client.getJob(jobId),
+    getJob: (jobId) => source.fetchJob(jobId), // v1 or v2, as the job's pages
     openResult: (jobId, resultId) => panel.show(jobId, resultId),
     threshold: () => readSettings().lowConfidenceThreshold,
     loadAllLimit,
@@ -114,6 +119,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     controller,
     jobs,
     query,
+    versions,
+    source,
     keys,
     client,
     log,

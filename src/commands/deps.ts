@@ -5,6 +5,8 @@ import type { JobController } from '../model/controller';
 import type { FileNameCache } from '../model/fileNames';
 import type { JobList } from '../model/jobList';
 import type { ViewQuery } from '../model/viewQuery';
+import type { JobSource } from '../model/jobSource';
+import type { JobVersions } from '../model/jobVersions';
 import type { JobView } from '../tree/jobView';
 import type { AuthNotice } from '../ui/authNotice';
 import type { Log } from '../ui/log';
@@ -18,6 +20,9 @@ export interface CommandDeps {
   jobs: JobList;
   /** The view's filter, order and grouping: what "filtered" means for every feature. */
   query: ViewQuery;
+  /** v1 or v2 per job ID, and the filters of browsed v2 lists. */
+  versions: JobVersions;
+  source: JobSource;
   keys: ApiKeyStore;
   client: LlamaCloudClient;
   log: Log;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import { Commands, type CommandId } from '../constants';
 import { clearApiKey, setApiKey } from './apiKey';
+import { browseV2 } from './browseV2';
 import type { CommandDeps } from './deps';
 import { cancelLoad, copyJobId, loadMoreCommand, refresh, removeJob, renameJob } from './jobCommands';
 import { copyJobLink, copyResultLink } from './linkCommands';
@@ -18,6 +19,7 @@ type Handler = (d: CommandDeps, ...args: unknown[]) => unknown;
 
 export const HANDLERS: Record<CommandId, Handler> = {
   [Commands.openJob]: openJob,
+  [Commands.browseV2]: browseV2,
   [Commands.setApiKey]: setApiKey,
   [Commands.clearApiKey]: clearApiKey,
   [Commands.refresh]: refresh,

@@ -1,6 +1,7 @@
 // Text shown for results in the tree, tooltips and the detail panel. Pure, so wording and bands are
 // unit tested and the tree and the webview agree.
 import type { ClassificationResult, FileClassification } from '../api/types';
+import { readStatus } from './jobStatus';
 
 export type ConfidenceBand = 'high' | 'medium' | 'low' | 'unknown';
 
@@ -43,14 +44,20 @@ export function typeLabel(result: ClassificationResult | null): string {
   return result.type ?? 'No match';
 }
 
-/** The tree row's label: the file name when known, else the file ID, else the result ID. */
+/** The tree row's label: the file name when known, else the file ID (a v2 job: its document), else the result ID. */
 export function itemLabel(item: FileClassification, fileName: string | undefined): string {
-  return fileName ?? item.file_id ?? item.id;
+  return fileName ?? item.file_id ?? item.v2?.document ?? item.id;
 }
 
 /** The tree row's description: "invoice · 92%", "No match · 31%", "No result", "invoice · confidence ?". */
 export function itemDescription(item: FileClassification): string {
   const result = item.result;
+  // A v2 job without a result says why, in the job rows' words: it has not finished ("Running"), or
+  // failed ("Failed: <reason>"). The API value is in the row's tooltip.
+  if (!result && item.v2 && item.v2.status !== 'COMPLETED') {
+    const word = readStatus(item.v2.status)?.word ?? item.v2.status;
+    return item.v2.error_message ? `${word}: ${item.v2.error_message}` : word;
+  }
   if (!result) { return 'No result'; }
   const percent = formatPercent(result.confidence);
   return `${typeLabel(result)} · ${percent ?? 'confidence ?'}`;

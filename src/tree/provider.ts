@@ -5,13 +5,16 @@
 // the Load more command).
 import * as vscode from 'vscode';
 import { isAuthError, isLlamaCloudError, isNoAccessError } from '../api/errors';
+import { versionFromShape } from '../api/jobId';
 import type { FileClassification } from '../api/types';
 import type { JobController } from '../model/controller';
 import type { FileNameCache } from '../model/fileNames';
 import type { JobList } from '../model/jobList';
 import { readStatus } from '../model/jobStatus';
+import type { JobVersions } from '../model/jobVersions';
 import type { StatusPoller } from '../model/poller';
 import type { QueryResult } from '../model/resultQuery';
+import { isV2ListKey } from '../model/v2';
 import type { ViewQuery } from '../model/viewQuery';
 import { RANGE_SIZE, type GroupNode, type JobNode, type Node, type RangeNode, type ResultNode, type StatusKind, type StatusNode } from './nodes';
 import { groupItem, jobItem, loadMoreItem, rangeItem, resultItem, statusItem } from './render';
@@ -37,6 +40,7 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     private readonly jobs: JobList,
     private readonly fileNames: FileNameCache,
     private readonly controller: JobController,
+    private readonly versions: JobVersions,
     private readonly query: ViewQuery,
     private readonly poller?: StatusPoller,
   ) {
@@ -133,6 +137,8 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
           statusError: this.jobs.statusError(node.jobId),
           match: shown && { matched: shown.matched, filter: this.query.describe() },
           sortLabel: this.query.sortLabel(),
+          version: this.versions.get(node.jobId) ?? versionFromShape(node.jobId),
+          list: isV2ListKey(node.jobId) ? this.versions.list(node.jobId) ?? {} : undefined,
         });
       }
       case 'group':
@@ -199,6 +205,7 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       const reading = readStatus(meta?.status);
       if (reading?.tone === 'live') { return [{ ...this.status(jobId, 'pending'), title: `The job is still ${reading.word.toLowerCase()}` }]; }
       if (reading?.tone === 'failed' || reading?.tone === 'cancelled') { return [this.status(jobId, 'jobFailed', meta?.error_message ?? undefined)]; }
+      if (isV2ListKey(jobId)) { return [{ ...this.status(jobId, 'empty'), title: 'No Classify v2 jobs match these filters' }]; }
       return [this.status(jobId, 'empty')];
     }
     this.dropStaleRows(jobId, items);

@@ -46,6 +46,17 @@ export interface ChoiceRequest<T> {
 /** Reports a step of a long task: "1,250 of 2,345". */
 export type ReportProgress = (message: string) => void;
 
+/** One optional filter: fixed choices and/or a typed value, and always a "Skip" choice. */
+export interface FilterRequest {
+  title: string;
+  placeholder: string;
+  /** The label of the choice that leaves this filter out, e.g. "Skip — any status". */
+  skipLabel: string;
+  choices?: { label: string; value: string; description?: string }[];
+  /** When set, typed text is offered as a value once it passes: returns an error message, or undefined when fine. */
+  validateTyped?: (text: string) => string | undefined;
+}
+
 /** A notification the code closes when its cause is gone. */
 export interface Notice {
   close(): void;
@@ -66,6 +77,8 @@ export interface Ui {
   pickListedJob(title: string, jobs: JobPickItem[]): Promise<string | undefined>;
   /** A line of text; undefined when the person cancels (an empty answer is ''). */
   inputText(req: TextRequest): Promise<string | undefined>;
+  /** A filter value, null when skipped, undefined when the person cancelled (Escape) the whole flow. */
+  chooseFilter(req: FilterRequest): Promise<string | null | undefined>;
   /** Password box for the key; rejects an empty value in place. */
   inputApiKey(): Promise<string | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -173,6 +186,40 @@ export const vscodeUi: Ui = {
       placeHolder: req.placeHolder,
       ignoreFocusOut: true,
       validateInput: req.validate,
+    });
+  },
+
+  chooseFilter(req) {
+    return new Promise<string | null | undefined>((resolve) => {
+      type FilterItem = vscode.QuickPickItem & { value?: string | null };
+      const qp = vscode.window.createQuickPick<FilterItem>();
+      qp.title = req.title;
+      qp.placeholder = req.placeholder;
+      qp.ignoreFocusOut = true;
+      const fixed: FilterItem[] = [{ label: `$(debug-step-over) ${req.skipLabel}`, value: null, alwaysShow: true }, ...(req.choices ?? [])];
+      qp.items = fixed;
+      qp.onDidChangeValue((value) => {
+        if (!req.validateTyped || value.trim() === '') {
+          qp.items = fixed;
+          return;
+        }
+        const problem = req.validateTyped(value);
+        const typed: FilterItem = problem ? { label: `$(warning) ${problem}`, alwaysShow: true } : { label: `$(check) Use “${value.trim()}”`, value: value.trim(), alwaysShow: true };
+        qp.items = [typed, ...fixed];
+      });
+      let done = false;
+      qp.onDidAccept(() => {
+        const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+        if (!picked || picked.value === undefined) { return; } // a warning row: keep the box open
+        done = true;
+        resolve(picked.value);
+        qp.hide();
+      });
+      qp.onDidHide(() => {
+        if (!done) { resolve(undefined); }
+        qp.dispose();
+      });
+      qp.show();
     });
   },
 

@@ -51,6 +51,18 @@ export interface ResultView {
   position: string;
   canPrev: boolean;
   canNext: boolean;
+  /** What only a Classify v2 job has; null for a v1 result. */
+  v2: V2View | null;
+}
+
+/** The v2-only section of the panel. */
+export interface V2View {
+  status: string;
+  rules: { type: string; description: string }[];
+  mode: string | null;
+  parseJobId: string | null;
+  errorMessage: string | null;
+  configurationId: string | null;
 }
 
 export type StatusKind = 'info' | 'busy' | 'error';

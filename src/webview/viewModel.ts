@@ -51,7 +51,9 @@ export function toResultView(item: FileClassification, ctx: ViewContext): Result
     resultId: item.id,
     kind,
     typeLabel: label === '' ? '(empty type)' : label,
-    typeNote: result?.typeIssue
+    typeNote: !result && item.v2 && item.v2.status !== 'COMPLETED'
+      ? `The Classify v2 job is ${item.v2.status}${item.v2.error_message ? `: ${item.v2.error_message}` : ''}; it has no result.`
+      : result?.typeIssue
       ? `The server sent a type that cannot be read (${result.typeIssue}).`
       : kind === 'noMatch'
         ? NO_MATCH_NOTE
@@ -65,7 +67,7 @@ export function toResultView(item: FileClassification, ctx: ViewContext): Result
     confidenceIssue: result?.confidenceIssue ?? null,
     reasoning: result ? result.reasoning : null,
     fileName: ctx.fileName ?? null,
-    fileId: item.file_id,
+    fileId: item.file_id ?? item.v2?.document ?? null,
     created: safeDate(item.created_at, ctx.locale),
     createdIso: item.created_at,
     updated: safeDate(item.updated_at, ctx.locale),
@@ -77,5 +79,15 @@ export function toResultView(item: FileClassification, ctx: ViewContext): Result
     position: positionText(ctx.index, ctx.loaded, ctx.total, ctx.hasMore),
     canPrev: ctx.index > 0,
     canNext: ctx.index >= 0 && (ctx.index < ctx.loaded - 1 || ctx.hasMore),
+    v2: item.v2
+      ? {
+          status: item.v2.status,
+          rules: item.v2.rules.map((r) => ({ type: r.type, description: r.description })),
+          mode: item.v2.mode,
+          parseJobId: item.v2.parse_job_id,
+          errorMessage: item.v2.error_message,
+          configurationId: item.v2.configuration_id,
+        }
+      : null,
   };
 }

@@ -2,6 +2,7 @@
 // extension installed and already pointed at the fake server, so nothing needs setting up. Open the printed URL.
 //   node out/test/demo/demo.js [--port 8080] [--vsix path/to.vsix]
 // Both servers listen on 127.0.0.1 only. Ctrl+C (or SIGTERM) stops everything.
+import { V2_JOB_IDS } from '../fake-server/datasetsV2';
 import * as path from 'path';
 import { portIsFree, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { newestVsix } from '../harness/paths';
@@ -74,6 +75,8 @@ async function main() {
   console.log(`code-server logs:   ${cs.logFile}`);
   console.log('Demo job IDs:');
   for (const j of server.jobs) {console.log(`  ${j.id}  ${j.label}`);}
+  console.log('Classify v2 job IDs (or run “Browse Classify v2 Jobs…”):');
+  for (const [name, id] of Object.entries(V2_JOB_IDS)) {console.log(`  ${id}  ${name}`);}
   console.log(`\nOpen VS Code in your browser:\n  ${cs.workbenchUrl()}\n`);
   console.log('Press Ctrl+C to stop.');
 

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { ChoiceRequest, JobPickItem, Notice, PickJobRequest, ReportProgress, TextRequest, Ui } from '../../src/ui/prompts';
+import type { ChoiceRequest, FilterRequest, JobPickItem, Notice, PickJobRequest, ReportProgress, TextRequest, Ui } from '../../src/ui/prompts';
 import type { Node } from '../../src/tree/nodes';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
 
@@ -84,6 +84,10 @@ export class ScriptedUi implements Ui {
   readonly textRequests: TextRequest[] = [];
   /** Answers for the listed-job picker, given the items it offered. */
   listedPicks: ((items: JobPickItem[]) => string | undefined)[] = [];
+  /** Answers to filter prompts in order: a value (checked by the prompt's own validation when typed), null = Skip, undefined = Escape. */
+  filters: (string | null | undefined)[] = [];
+  /** The filter prompts seen, for asserting their wording. */
+  readonly filterPrompts: FilterRequest[] = [];
   /** Answers for notifications with actions, by a substring of the message. */
   choices: { match: string; choice: string }[] = [];
   /** Answers for pickOne / pickMany, in order: each gets the request (its items) and picks. */
@@ -136,6 +140,16 @@ export class ScriptedUi implements Ui {
     const answer = this.texts.shift();
     const invalid = answer === undefined ? undefined : req.validate?.(answer);
     if (invalid) { throw new Error(`the text box refused ${JSON.stringify(answer)}: ${invalid}`); }
+    return answer;
+  }
+  async chooseFilter(req: FilterRequest) {
+    if (this.filters.length === 0) { throw new Error(`unexpected prompt: chooseFilter “${req.title}”`); }
+    this.filterPrompts.push(req);
+    const answer = this.filters.shift();
+    if (typeof answer === 'string' && !req.choices?.some((c) => c.value === answer)) {
+      const problem = req.validateTyped ? req.validateTyped(answer) : 'this prompt takes no typed value';
+      if (problem) { throw new Error(`scripted filter “${answer}” was refused: ${problem}`); }
+    }
     return answer;
   }
   async inputApiKey() {

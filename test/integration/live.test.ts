@@ -112,7 +112,7 @@ describe('Live status, labels and links in the real extension host', function ()
     await vscode.commands.executeCommand('llamaClassify.openJob');
     const mine = offered.find((o) => o.label === 'Invoices, March run');
     assert.ok(mine, JSON.stringify(offered));
-    assert.match(mine.description ?? '', new RegExp(`^${id} · Succeeded`));
+    assert.match(mine.description ?? '', new RegExp(`^${id} · v1 · Succeeded`), 'the ID, the version, the status in words');
     // From the palette: pick the job, then an empty label clears it; a cancelled box changes nothing.
     rig.ui.listedPicks.push((items) => items.find((i) => i.label === 'Invoices, March run')?.jobId);
     rig.ui.texts.push(undefined);

@@ -90,6 +90,8 @@ export function createResultPage($: ById, persist: (state: PanelState) => void):
     $('created').title = str(r.createdIso);
     $('updated').title = str(r.updatedIso);
 
+    renderV2($, r.v2);
+
     setText($('position'), r.position);
     setEnabled($('prev'), !!r.canPrev);
     setEnabled($('next'), !!r.canNext);
@@ -108,4 +110,19 @@ export function createResultPage($: ById, persist: (state: PanelState) => void):
   }
 
   return { render, status };
+}
+
+/** The v2-only section: status, mode, parse job, configuration, error and the rules, one per line ("type — description"). */
+function renderV2($: ById, v2: ResultView['v2'] | undefined): void {
+  const section = $('v2');
+  section.hidden = !v2 || typeof v2 !== 'object';
+  if (section.hidden || !v2) { return; }
+  setText($('v2-status'), v2.status, 'Unknown');
+  setText($('v2-mode'), v2.mode, 'Not given');
+  setText($('v2-parse-job'), v2.parseJobId, 'None');
+  setText($('v2-configuration'), v2.configurationId, 'None');
+  setText($('v2-error'), v2.errorMessage, 'None');
+  const rules = Array.isArray(v2.rules) ? v2.rules : [];
+  const lines = rules.map((r) => `${str(r?.type) || '(no type)'} — ${str(r?.description) || 'No description.'}`);
+  setText($('v2-rules'), lines.join('\n'), 'The job lists no rules.');
 }

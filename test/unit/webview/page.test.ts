@@ -122,6 +122,7 @@ function view(over: Partial<ResultView> = {}): ResultView {
     position: '1 of 3',
     canPrev: false,
     canNext: true,
+    v2: null,
     ...over,
   };
 }
@@ -190,6 +191,29 @@ describe('Result page: renderer', () => {
     assert.ok(el('file-id').hidden);
     assert.strictEqual(el('created').textContent, 'Unknown');
     assert.strictEqual(el('created').title, '');
+  });
+
+  it('shows the Classify v2 section (status, mode, parse job, error, rules one per line) only for a v2 job', () => {
+    const { page, el } = setup();
+    page.render(view());
+    assert.ok(el('v2').hidden, 'a v1 result has no v2 section');
+    const hostile = '<b onclick="x()">bold</b>';
+    page.render(view({ resultId: 'cls-1', v2: { status: 'COMPLETED', mode: 'FAST', parseJobId: 'pjb-1', errorMessage: null, configurationId: null,
+      rules: [{ type: 'invoice', description: 'A bill.' }, { type: hostile, description: '' }] } }));
+    assert.ok(!el('v2').hidden);
+    assert.strictEqual(el('v2-status').textContent, 'COMPLETED');
+    assert.strictEqual(el('v2-mode').textContent, 'FAST');
+    assert.strictEqual(el('v2-parse-job').textContent, 'pjb-1');
+    assert.strictEqual(el('v2-error').textContent, 'None');
+    assert.ok(el('v2-error').classes.has('empty'));
+    assert.strictEqual(el('v2-configuration').textContent, 'None');
+    assert.strictEqual(el('v2-rules').textContent, `invoice — A bill.\n${hostile} — No description.`);
+    page.render(view({ resultId: 'cls-2', v2: { status: 'FAILED', mode: null, parseJobId: null, errorMessage: 'Password protected', configurationId: 'cfg-1', rules: [] } }));
+    assert.strictEqual(el('v2-error').textContent, 'Password protected');
+    assert.strictEqual(el('v2-mode').textContent, 'Not given');
+    assert.strictEqual(el('v2-rules').textContent, 'The job lists no rules.');
+    page.render(view({ resultId: 'r-3' }));
+    assert.ok(el('v2').hidden, 'hidden again for a v1 result');
   });
 
   it('places hostile text verbatim as text, clamps the meter and falls back on unknown kinds and bands', () => {
