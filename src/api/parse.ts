@@ -161,11 +161,28 @@ export function parseFileClassification(value: unknown, path: string, warn: Warn
   };
 }
 
+/**
+ * Each result of a results page → the object the server sent for it (as JSON.parse made it), for an
+ * export that writes results exactly as sent. A side table rather than a field: the parsed item keeps
+ * its shape (Show Raw JSON, deepEqual in tests), and the raw object shares its strings with the parsed
+ * one, so what it costs is the objects' shells, not a second copy of the text. It lives as long as the item.
+ */
+const rawItems = new WeakMap<FileClassification, unknown>();
+
+/** The object the server sent for `item`, or undefined for an item that did not come from a results page. */
+export function rawOf(item: FileClassification): unknown {
+  return rawItems.get(item);
+}
+
 export function parseResultsPage(body: unknown, warn: WarnFn = ignore): ClassifyJobResultsPage {
   const o = object(body, 'response');
   const items = array(o, 'items', 'response');
   return {
-    items: items.map((item, i) => parseFileClassification(item, `items[${i}]`, warn)),
+    items: items.map((item, i) => {
+      const parsed = parseFileClassification(item, `items[${i}]`, warn);
+      rawItems.set(parsed, item);
+      return parsed;
+    }),
     next_page_token: pageToken(o, 'response'),
     total_size: displayCount(o, 'total_size', 'response', warn),
   };
