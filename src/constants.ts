@@ -30,6 +30,7 @@ export const Commands = {
   ungroup: 'llamaClassify.ungroup',
   findResult: 'llamaClassify.findResult',
   loadAll: 'llamaClassify.loadAll',
+  exportResults: 'llamaClassify.export',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -6,6 +6,7 @@ import { errorMessage } from '../api/errors';
 import { Commands, type CommandId } from '../constants';
 import { clearApiKey, setApiKey } from './apiKey';
 import { browseV2 } from './browseV2';
+import { exportResults } from './exportResults';
 import type { CommandDeps } from './deps';
 import { cancelLoad, copyJobId, loadMoreCommand, refresh, removeJob, renameJob } from './jobCommands';
 import { copyJobLink, copyResultLink } from './linkCommands';
@@ -43,6 +44,7 @@ export const HANDLERS: Record<CommandId, Handler> = {
   [Commands.ungroup]: ungroup,
   [Commands.findResult]: findResult,
   [Commands.loadAll]: loadAll,
+  [Commands.exportResults]: exportResults,
 };
 
 export function registerCommands(d: CommandDeps): vscode.Disposable[] {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import type { JobIdParse } from '../api/jobId';
+import type { ExportFormat } from '../export/formats';
 import { plain } from './text';
 
 export interface JobPickItem {
@@ -92,6 +93,10 @@ export interface Ui {
    * rejected key, that a later event resolves. `action` becomes a link that runs a command.
    */
   notice(message: string, action?: { title: string; command: string }): Notice;
+  /** Export: the file format. */
+  pickExportFormat(): Promise<ExportFormat | undefined>;
+  /** A save dialog (in code-server and remote windows, VS Code's simple one: a path typed in a box). */
+  saveFile(req: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }): Promise<vscode.Uri | undefined>;
   pickOne<T>(req: ChoiceRequest<T>): Promise<T | undefined>;
   /** Several choices; undefined when dismissed (an empty array is a choice: none). */
   pickMany<T>(req: ChoiceRequest<T>): Promise<T[] | undefined>;
@@ -106,6 +111,12 @@ interface ValuePick<T> extends vscode.QuickPickItem {
 function choiceItems<T>(items: Choice<T>[]): ValuePick<T>[] {
   return items.map((c) => ({ label: c.label, description: c.description, detail: c.detail, value: c.value, picked: c.picked }));
 }
+
+const FORMAT_ITEMS: (vscode.QuickPickItem & { format: ExportFormat })[] = [
+  { label: 'JSON array', description: '.json', detail: 'One JSON array of the results as LlamaCloud sent them, plus file_name', format: 'json' },
+  { label: 'JSONL', description: '.jsonl', detail: 'JSON Lines: one result per line, as LlamaCloud sent it, plus file_name', format: 'jsonl' },
+  { label: 'CSV', description: '.csv', detail: 'For spreadsheets: one row per result, UTF-8 with a byte order mark', format: 'csv' },
+];
 
 interface PickItem extends vscode.QuickPickItem {
   jobId?: string;
@@ -276,6 +287,15 @@ export const vscodeUi: Ui = {
       matchOnDetail: req.matchOnDetails,
     });
     return picked?.map((p) => p.value);
+  },
+
+  async pickExportFormat() {
+    const picked = await vscode.window.showQuickPick(FORMAT_ITEMS, { title: 'Export Results: format', placeHolder: 'Pick a file format', ignoreFocusOut: true });
+    return picked?.format;
+  },
+
+  async saveFile(req) {
+    return vscode.window.showSaveDialog({ title: req.title, defaultUri: req.defaultUri, filters: req.filters, saveLabel: 'Export' });
   },
 
   progress(title, work) {

@@ -65,3 +65,23 @@ export function expectedCsvRows(job: FakeJob, files: Map<string, FakeFile>): str
     return [o.id, o.classify_job_id, o.file_id, o.file_name, r.type, r.confidence, r.reasoning, o.created_at, o.updated_at].map(cell);
   });
 }
+
+/** A job (added with `server.addJob`) whose text cells would run as formulas in a spreadsheet, and carry CSV's special characters. */
+export function formulaJob(id: string): FakeJob {
+  const texts = ['=1+1', '+SUM(A1:A9)', '-2', '@cmd', '\t=tab', '\r=cr', '=HYPERLINK("http://evil","click, me")', 'plain, "quoted"\r\nnext line', 'ok'];
+  return {
+    id,
+    label: 'Formula cells',
+    status: 'SUCCESS',
+    created_at: '2026-10-14T09:30:00.000Z',
+    count: texts.length,
+    row: (i) => ({
+      id: `res-${i}`,
+      classify_job_id: id,
+      file_id: texts[(i + 1) % texts.length],
+      result: { type: texts[i], confidence: i === 2 ? -0.5 : 0.5, reasoning: texts[(i + 2) % texts.length] },
+      created_at: '2026-10-14T09:30:00.000Z',
+      updated_at: '=NOW()',
+    }),
+  };
+}
