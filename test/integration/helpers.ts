@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { ChoiceRequest, FilterRequest, JobPickItem, Notice, PickJobRequest, ReportProgress, TextRequest, Ui } from '../../src/ui/prompts';
+import type { ExportFormat } from '../../src/export/formats';
 import type { Node } from '../../src/tree/nodes';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
 
@@ -123,6 +124,8 @@ export class ScriptedUi implements Ui {
       }
     }, abort.signal);
   }
+  formats: (ExportFormat | undefined)[] = [];
+  saves: ((req: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }) => vscode.Uri | undefined)[] = [];
 
   async pickJob(req: PickJobRequest) {
     const next = this.picks.shift();
@@ -170,6 +173,15 @@ export class ScriptedUi implements Ui {
     const n: RecordedNotice = { message, action: action?.command, closed: false };
     this.notices.push(n);
     return { close: () => (n.closed = true) };
+  }
+  async pickExportFormat() {
+    if (this.formats.length === 0) { throw new Error('unexpected prompt: pickExportFormat'); }
+    return this.formats.shift();
+  }
+  async saveFile(req: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }) {
+    const next = this.saves.shift();
+    if (!next) { throw new Error('unexpected prompt: saveFile'); }
+    return next(req);
   }
   openNotices(): RecordedNotice[] {
     return this.notices.filter((n) => !n.closed);
