@@ -63,7 +63,9 @@ export async function exportJob(deps: ExportDeps, req: ExportRequest): Promise<E
     }
     const batch = items.slice(seen);
     seen = items.length;
-    await deps.fileNames.resolve(batch.map((i) => i.file_id)); // names of this page, or of a lookup already on its way
+    // The names of this page: looked up now, or by a lookup already on its way (the controller starts one after every page).
+    await deps.fileNames.resolve(batch.map((i) => i.file_id));
+    await deps.fileNames.settled();
     const name = (i: FileClassification) => deps.fileNames.get(i.file_id);
     const kept = req.include ? batch.filter((i) => req.include!(i, name(i))) : batch;
     await write(file, enc.page(kept, name), req.target);
