@@ -53,7 +53,7 @@ export async function exportResults(d: CommandDeps, arg?: unknown): Promise<void
     const done = `Exported ${n(out.written)} result${out.written === 1 ? '' : 's'} of job ${jobId.slice(0, 8)} to ${target.fsPath}.`;
     d.log.info(done + (out.warning ? ` ${out.warning}` : ''));
     const shown = out.warning ? d.ui().warn(`${done} ${out.warning}`, 'Open File', 'Reveal') : d.ui().info(done, 'Open File', 'Reveal');
-    void shown.then((choice) => afterExport(choice, target));
+    void shown.then((choice) => afterExport(d, choice, target));
   } finally {
     if (!hadPager && !d.jobs.get(jobId) && !keepForPanel(d).includes(jobId)) { await d.jobs.remove(jobId); }
   }
@@ -77,12 +77,17 @@ function defaultFolder(): vscode.Uri {
   return folder?.uri ?? vscode.Uri.file(os.homedir());
 }
 
-function afterExport(choice: string | undefined, file: vscode.Uri): void {
+function afterExport(d: CommandDeps, choice: string | undefined, file: vscode.Uri): void {
   if (choice === 'Open File') {
     void vscode.commands.executeCommand('vscode.open', file);
   } else if (choice === 'Reveal') {
-    // The OS file manager exists only for a desktop window on this machine; elsewhere the Explorer shows it (in the workspace).
-    const local = vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName;
-    void vscode.commands.executeCommand(local ? 'revealFileInOS' : 'revealInExplorer', file);
+    // The OS file manager exists only for a desktop window on this machine; elsewhere the Explorer shows files of the workspace.
+    if (vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName) {
+      void vscode.commands.executeCommand('revealFileInOS', file);
+    } else if (vscode.workspace.getWorkspaceFolder(file)) {
+      void vscode.commands.executeCommand('revealInExplorer', file);
+    } else {
+      void d.ui().info(`The export is at ${file.fsPath}, outside the workspace, so the Explorer cannot show it.`);
+    }
   }
 }
