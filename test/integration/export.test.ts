@@ -145,6 +145,15 @@ describe('Export Results', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('"Reveal" of a file outside the workspace in a browser or remote window says where it is', async function () {
+    if (vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName) { this.skip(); } // a desktop window opens the OS file manager instead
+    rig = await setUpRig();
+    const { target } = scriptSave('json');
+    rig.ui.choices.push({ match: 'Exported 12 results', choice: 'Reveal' });
+    await vscode.commands.executeCommand('llamaClassify.export', JOB_IDS.onePage);
+    await eventually(() => assert.ok(rig.ui.messages.some((m) => m.message === `The export is at ${target}, outside the workspace, so the Explorer cannot show it.`), JSON.stringify(rig.ui.messages)));
+  });
+
   it('a job ID that is not one: an error, no prompt', async () => {
     rig = await setUpRig();
     await vscode.commands.executeCommand('llamaClassify.export', 'not a job');
