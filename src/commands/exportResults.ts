@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import { parseJobId } from '../api/jobId';
 import { exportJob } from '../export/exportJob';
-import { FORMAT_EXTENSIONS, type ExportFormat } from '../export/formats';
+import { defaultName, FORMAT_EXTENSIONS, type ExportFormat } from '../export/formats';
 import type { CommandDeps } from './deps';
 import { jobIdOf } from './deps';
 import { keepForPanel } from './jobCommands';
@@ -22,7 +22,7 @@ export async function exportResults(d: CommandDeps, arg?: unknown): Promise<void
   const ext = FORMAT_EXTENSIONS[format];
   const target = await d.ui().saveFile({
     title: `Export the results of job ${jobId}`,
-    defaultUri: vscode.Uri.joinPath(defaultFolder(), `classify-${jobId}.${ext}`),
+    defaultUri: vscode.Uri.joinPath(defaultFolder(), `${defaultName(jobId, d.jobs.get(jobId)?.label)}.${ext}`),
     filters: { [FILTER_NAMES[format]]: [ext] },
   });
   if (!target) { return; }

@@ -9,6 +9,12 @@ export type ExportFormat = 'json' | 'jsonl' | 'csv';
 
 export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = { json: 'json', jsonl: 'jsonl', csv: 'csv' };
 
+/** `classify-<job ID>`, or `<label>-<short ID>` for a labelled job (characters a file system refuses become "-"). */
+export function defaultName(jobId: string, label: string | undefined): string {
+  const stem = label?.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  return stem ? `${stem}-${jobId.slice(0, 8)}` : `classify-${jobId}`;
+}
+
 /** CSV columns, in this order (issue 13's contract). */
 export const CSV_COLUMNS = ['id', 'classify_job_id', 'file_id', 'file_name', 'type', 'confidence', 'reasoning', 'created_at', 'updated_at'] as const;
 

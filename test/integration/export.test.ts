@@ -154,6 +154,15 @@ describe('Export Results', function () {
     await eventually(() => assert.ok(rig.ui.messages.some((m) => m.message === `The export is at ${target}, outside the workspace, so the Explorer cannot show it.`), JSON.stringify(rig.ui.messages)));
   });
 
+  it("a labelled job's proposed file name is its label and short ID", async () => {
+    rig = await setUpRig();
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.onePage);
+    await rig.s.jobs.setLabel(JOB_IDS.onePage, 'Receipts: March/April');
+    const { asked } = scriptSave('jsonl');
+    await vscode.commands.executeCommand('llamaClassify.export', rig.s.tree.jobNode(JOB_IDS.onePage));
+    assert.strictEqual(path.basename(asked[0].defaultUri.fsPath), `Receipts- March-April-${JOB_IDS.onePage.slice(0, 8)}.jsonl`);
+  });
+
   it('a job ID that is not one: an error, no prompt', async () => {
     rig = await setUpRig();
     await vscode.commands.executeCommand('llamaClassify.export', 'not a job');

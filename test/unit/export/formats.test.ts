@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parseFileClassification, parseResultsPage } from '../../../src/api/parse';
 import type { FileClassification } from '../../../src/api/types';
-import { CSV_COLUMNS, encoder, type ExportFormat } from '../../../src/export/formats';
+import { CSV_COLUMNS, defaultName, encoder, type ExportFormat } from '../../../src/export/formats';
 import { parseCsv } from './readBack';
 
 /** What a server might send: unknown fields, a confidence JSON cannot carry, a type that is not text, no result. */
@@ -68,5 +68,16 @@ describe('Export formats', () => {
     assert.deepStrictEqual(JSON.parse(encode('jsonl', [[item]])), {
       id: 'x', classify_job_id: 'j', file_id: 'f1', result: { type: 'a', confidence: 7, reasoning: 'r' }, created_at: null, updated_at: null, file_name: 'one.pdf',
     });
+  });
+});
+
+describe('Export file names', () => {
+  it('classify-<job ID>, or <label>-<short ID> with characters a file system refuses replaced', () => {
+    const id = 'de1007c7-0001-4000-8000-000000000929';
+    assert.strictEqual(defaultName(id, undefined), `classify-${id}`);
+    assert.strictEqual(defaultName(id, 'Invoices, March run'), 'Invoices, March run-de1007c7');
+    assert.strictEqual(defaultName(id, 'a/b\\c:d*e?"f<g>h|i'), 'a-b-c-d-e-f-g-h-i-de1007c7');
+    assert.strictEqual(defaultName(id, '..hidden\tname'), 'hidden-name-de1007c7');
+    assert.strictEqual(defaultName(id, '  '), `classify-${id}`);
   });
 });
