@@ -4,8 +4,10 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { parseJobId } from '../api/jobId';
+import type { FileClassification } from '../api/types';
 import { exportJob } from '../export/exportJob';
 import { defaultName, FORMAT_EXTENSIONS, type ExportFormat } from '../export/formats';
+import { matcher } from '../model/resultQuery';
 import type { CommandDeps } from './deps';
 import { jobIdOf } from './deps';
 import { keepForPanel } from './jobCommands';
@@ -17,6 +19,22 @@ const n = (x: number) => x.toLocaleString('en-US');
 export async function exportResults(d: CommandDeps, arg?: unknown): Promise<void> {
   const jobId = await jobToExport(d, arg);
   if (!jobId) { return; }
+  // With a filter on the view: all results, or only the ones it shows (in server order either way).
+  let include: ((item: FileClassification) => boolean) | undefined;
+  const filter = d.query.describe();
+  if (d.query.filtered) {
+    const scope = await d.ui().pickOne({
+      title: 'Export Results',
+      placeholder: `The view is filtered (${filter}): export all results or only the filtered ones?`,
+      items: [
+        { label: 'Filtered results', description: filter, value: 'filtered' as const },
+        { label: 'All results', description: 'every result of the job', value: 'all' as const },
+      ],
+    });
+    if (!scope) { return; }
+    // The filter as it is now: a change during the export does not change what this export holds.
+    if (scope === 'filtered') { include = matcher(d.query.filter); }
+  }
   const format = await d.ui().pickExportFormat();
   if (!format) { return; }
   const ext = FORMAT_EXTENSIONS[format];
@@ -42,6 +60,7 @@ export async function exportResults(d: CommandDeps, arg?: unknown): Promise<void
           format,
           target: target.fsPath,
           signal,
+          include,
           onProgress: ({ loaded, total }) => report(total === undefined ? `${n(loaded)} results` : `${n(loaded)} of ${n(total)}`),
         },
       ),
@@ -50,7 +69,8 @@ export async function exportResults(d: CommandDeps, arg?: unknown): Promise<void
       d.ui().status('Export cancelled: no file was written.');
       return;
     }
-    const done = `Exported ${n(out.written)} result${out.written === 1 ? '' : 's'} of job ${jobId.slice(0, 8)} to ${target.fsPath}.`;
+    const which = include ? ` (filtered: ${filter})` : '';
+    const done = `Exported ${n(out.written)} result${out.written === 1 ? '' : 's'}${which} of job ${jobId.slice(0, 8)} to ${target.fsPath}.`;
     d.log.info(done + (out.warning ? ` ${out.warning}` : ''));
     const shown = out.warning ? d.ui().warn(`${done} ${out.warning}`, 'Open File', 'Reveal') : d.ui().info(done, 'Open File', 'Reveal');
     void shown.then((choice) => afterExport(d, choice, target));

@@ -163,6 +163,34 @@ describe('Export Results', function () {
     assert.strictEqual(path.basename(asked[0].defaultUri.fsPath), `Receipts- March-April-${JOB_IDS.onePage.slice(0, 8)}.jsonl`);
   });
 
+  it('with a filter on the view: asks all or filtered; filtered exports only the matching results, all exports every one', async () => {
+    rig = await setUpRig();
+    await vscode.commands.executeCommand('llamaClassify.openJob', JOB_IDS.multiPage);
+    await rig.api.deps.query.setFilter({ types: ['type:invoice'] });
+    const scopes: string[][] = [];
+    rig.ui.pickOnes.push((req) => {
+      scopes.push(req.items.map((i) => i.label));
+      return 'filtered';
+    });
+    const first = scriptSave('jsonl', 'filtered.jsonl');
+    await vscode.commands.executeCommand('llamaClassify.export', JOB_IDS.multiPage);
+    const all = expectedJsonItems(jobOf(JOB_IDS.multiPage), DATA.files);
+    const invoices = all.filter((o) => (o.result as { type?: unknown } | null)?.type === 'invoice');
+    assert.ok(invoices.length > 100 && invoices.length < all.length);
+    assert.deepStrictEqual(readBack('jsonl', first.target), invoices);
+    assert.deepStrictEqual(scopes, [['Filtered results', 'All results']]);
+    assert.ok(rig.ui.messages.some((m) => m.message.startsWith(`Exported ${invoices.length.toLocaleString('en-US')} results (filtered: `)), JSON.stringify(rig.ui.messages));
+    rig.ui.pickOnes.push(() => 'all');
+    const second = scriptSave('jsonl', 'all.jsonl');
+    await vscode.commands.executeCommand('llamaClassify.export', JOB_IDS.multiPage);
+    assert.deepStrictEqual(readBack('jsonl', second.target), all);
+    // Dismissing the question exports nothing.
+    rig.ui.pickOnes.push(() => undefined);
+    await vscode.commands.executeCommand('llamaClassify.export', JOB_IDS.multiPage);
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['all.jsonl', 'filtered.jsonl']);
+    await rig.api.deps.query.clearFilter();
+  });
+
   it('a job ID that is not one: an error, no prompt', async () => {
     rig = await setUpRig();
     await vscode.commands.executeCommand('llamaClassify.export', 'not a job');
