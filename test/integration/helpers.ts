@@ -25,6 +25,9 @@ export class Parts {
   get controller() {
     return this.api.deps.controller;
   }
+  get versions() {
+    return this.api.deps.versions;
+  }
   get jobs() {
     return this.api.deps.jobs;
   }
