@@ -31,6 +31,11 @@ export const Commands = {
   findResult: 'llamaClassify.findResult',
   loadAll: 'llamaClassify.loadAll',
   exportResults: 'llamaClassify.export',
+  reviewLowConfidence: 'llamaClassify.reviewLowConfidence',
+  markCorrect: 'llamaClassify.markCorrect',
+  markWrong: 'llamaClassify.markWrong',
+  clearMark: 'llamaClassify.clearMark',
+  clearReview: 'llamaClassify.clearReview',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

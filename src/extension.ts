@@ -8,7 +8,7 @@ import { registerCommands } from './commands';
 import type { CommandDeps } from './commands/deps';
 import { Connection, userAgent } from './config/connection';
 import { affectsConnection, readSettings } from './config/settings';
-import { ContextKeys, EXTENSION_ID, RESULT_PANEL_VIEW_TYPE, RESULTS_VIEW_ID } from './constants';
+import { ContextKeys, EXTENSION_ID, RESULT_PANEL_VIEW_TYPE, RESULTS_VIEW_ID, SETTINGS_SECTION, Settings } from './constants';
 import { LinkHandler } from './commands/linkCommands';
 import { RAW_JSON_SCHEME, RawJsonProvider, showRawJson, showRawJsonDiff } from './documents/rawJson';
 import { JobController } from './model/controller';
@@ -18,6 +18,8 @@ import { JobSource } from './model/jobSource';
 import { JobVersions } from './model/jobVersions';
 import { buildLink } from './model/links';
 import { StatusPoller } from './model/poller';
+import { ReviewActions } from './commands/reviewActions';
+import { ReviewMarks } from './model/reviewMarks';
 import { ResultPager } from './model/pager';
 import { ViewQuery } from './model/viewQuery';
 import { JobView } from './tree/jobView';
@@ -79,10 +81,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   // The filter, order and grouping are kept with the list of opened jobs, so both survive a reload.
   const query = new ViewQuery(context.globalState);
+  // Review marks belong to this workspace's work: workspace state, like a person's notes on it.
+  const marks = new ReviewMarks(context.workspaceState);
+  const review = new ReviewActions(marks, jobs, currentUi);
+  const threshold = () => readSettings().lowConfidenceThreshold;
   // Live status: unfinished jobs are checked on a backoff schedule while the view is visible and the
   // window focused; a job that ends loads its results without a click.
   const poller = new StatusPoller(jobs, (jobId) => void controller.jobFinished(jobId));
-  const view = new JobView(jobs, controller, fileNames, versions, log, query, poller);
+  const view = new JobView(jobs, controller, fileNames, versions, log, query, poller, { marks, threshold });
   const updatePolling = () => poller.setActive(view.treeView.visible && vscode.window.state.focused);
   const link = (jobId: string, resultId?: string) => buildLink(vscode.env.uriScheme, EXTENSION_ID, jobId, resultId);
   const panel = new ResultPanel({
@@ -97,6 +103,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     revealInTree: (jobId, resultId) => view.revealResult(jobId, resultId),
     // Pages of a job that is not listed live only while the panel shows it.
     onDidChangeJob: (shown) => jobs.prune(shown ? [shown] : []),
+    review,
+    threshold,
     extensionUri: context.extensionUri,
   });
   const loadAllLimit = () => readSettings().loadAllLimit;
@@ -137,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     // The real notification (compare's own flow); Load All goes through the Ui seam so tests can cancel it.
     progress: (title, work) => vscodeUi.progress(title, work),
     link,
+    review,
   };
   const links = new LinkHandler(deps);
 
@@ -165,6 +174,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     { dispose: () => fileNames.dispose() },
     { dispose: () => query.dispose() },
     query.onDidChange(setQueryContext),
+    { dispose: () => marks.dispose() },
     ...registerCommands(deps),
     vscode.workspace.registerTextDocumentContentProvider(RAW_JSON_SCHEME, new RawJsonProvider(jobs)),
     // One reload path for a new key, a new connection and Refresh (commands/jobCommands.ts).
@@ -174,6 +184,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       void controller.reload();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.${Settings.lowConfidenceThreshold}`)) {
+        view.provider.refreshAll();
+        panel.refresh();
+      }
       if (!affectsConnection(e) || !connection.update()) { return; }
       const where = connection.describe();
       log.info(`Connection changed: requests now go to ${where}. Reloading open jobs.`);

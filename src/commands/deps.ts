@@ -12,6 +12,7 @@ import type { AuthNotice } from '../ui/authNotice';
 import type { Log } from '../ui/log';
 import type { Ui } from '../ui/prompts';
 import type { ComparePanels } from '../webview/comparePanel';
+import type { ReviewActions } from './reviewActions';
 import type { ResultPanel } from '../webview/resultPanel';
 import type { SummaryPanels } from '../webview/summaryPanel';
 
@@ -42,6 +43,8 @@ export interface CommandDeps {
   progress<T>(title: string, work: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
   /** A link that opens the job (and the result) in this editor: see model/links.ts. */
   link: (jobId: string, resultId?: string) => string;
+  /** Review marks (Correct / Wrong type) and their prompts. */
+  review: ReviewActions;
 }
 
 /** Commands from tree rows get the node; from keybindings, links or tests, a job ID string. */

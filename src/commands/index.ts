@@ -15,6 +15,7 @@ import { openJob } from './openJob';
 import { clearFilter, filterResults, findResult, groupByType, sortBy, ungroup } from './queryCommands';
 import { copyResultId, openResult, showRawJsonCommand } from './resultCommands';
 import { compareJobs, showSummary } from './summaryCommands';
+import { clearMark, clearReview, markCorrect, markWrong, reviewLowConfidence } from './reviewCommands';
 
 type Handler = (d: CommandDeps, ...args: unknown[]) => unknown;
 
@@ -45,6 +46,11 @@ export const HANDLERS: Record<CommandId, Handler> = {
   [Commands.findResult]: findResult,
   [Commands.loadAll]: loadAll,
   [Commands.exportResults]: exportResults,
+  [Commands.reviewLowConfidence]: reviewLowConfidence,
+  [Commands.markCorrect]: markCorrect,
+  [Commands.markWrong]: markWrong,
+  [Commands.clearMark]: clearMark,
+  [Commands.clearReview]: clearReview,
 };
 
 export function registerCommands(d: CommandDeps): vscode.Disposable[] {

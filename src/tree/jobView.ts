@@ -10,7 +10,7 @@ import type { StatusPoller } from '../model/poller';
 import type { ViewQuery } from '../model/viewQuery';
 import type { Log } from '../ui/log';
 import type { Node } from './nodes';
-import { ResultsTreeProvider } from './provider';
+import { ResultsTreeProvider, type TreeReview } from './provider';
 
 export class JobView implements vscode.Disposable {
   readonly provider: ResultsTreeProvider;
@@ -25,8 +25,9 @@ export class JobView implements vscode.Disposable {
     private readonly log: Log,
     private readonly query: ViewQuery,
     poller?: StatusPoller,
+    review?: TreeReview,
   ) {
-    this.provider = new ResultsTreeProvider(jobs, fileNames, controller, versions, query, poller);
+    this.provider = new ResultsTreeProvider(jobs, fileNames, controller, versions, query, poller, review);
     this.treeView = vscode.window.createTreeView(RESULTS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.showQuery();
     this.subs = [

@@ -21,6 +21,15 @@ import { groupItem, jobItem, loadMoreItem, rangeItem, resultItem, statusItem } f
 
 /** Where a result sits in a job's shown rows: its group (if grouped) and its index in that list. */
 type Place = { group?: string; index: number; length: number };
+import type { ReviewMarks } from '../model/reviewMarks';
+import { reviewSummary, reviewSummaryText } from '../model/reviewQueue';
+import { decorateJob, decorateResult } from './reviewRender';
+
+/** Review marks and the low-confidence threshold, for the marks on rows and the counts on job rows. */
+export interface TreeReview {
+  marks: ReviewMarks;
+  threshold(): number;
+}
 
 export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -43,8 +52,10 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     private readonly versions: JobVersions,
     private readonly query: ViewQuery,
     private readonly poller?: StatusPoller,
+    private readonly review?: TreeReview,
   ) {
     this.subs = [
+      ...(review ? [review.marks.onDidChange((jobId) => this.refreshJob(jobId))] : []),
       // The row says how often the job is checked, and that a check failed: drawn again when that changes.
       ...(poller ? [poller.onDidChange((jobId) => this.refreshJob(jobId))] : []),
       jobs.onDidChange(() => {
@@ -129,7 +140,7 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const expanded = this.expandNext.delete(node.jobId) || !!entry?.expanded;
         const pager = this.jobs.existingPager(node.jobId);
         const shown = pager && this.query.filtered ? this.shown(node.jobId) : undefined;
-        return jobItem(node, {
+        const item = jobItem(node, {
           entry,
           pager,
           expanded,
@@ -140,13 +151,16 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
           version: this.versions.get(node.jobId) ?? versionFromShape(node.jobId),
           list: isV2ListKey(node.jobId) ? this.versions.list(node.jobId) ?? {} : undefined,
         });
+        if (!this.review) { return item; }
+        const summary = reviewSummary(pager?.items ?? [], this.review.threshold(), this.review.marks, node.jobId);
+        return decorateJob(item, reviewSummaryText(summary, !!pager?.hasMore));
       }
       case 'group':
         return groupItem(node);
       case 'range':
         return rangeItem(node, node.end >= this.listOf(node.jobId, node.group).length, this.query.active);
       case 'result':
-        return resultItem(node, this.fileNames);
+        return decorateResult(resultItem(node, this.fileNames), this.review?.marks.get(node.jobId, node.item.id));
       case 'loadMore':
         return loadMoreItem(node, this.jobs.pager(node.jobId));
       case 'status':

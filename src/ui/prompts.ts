@@ -58,6 +58,20 @@ export interface FilterRequest {
   validateTyped?: (text: string) => string | undefined;
 }
 
+/** What "Mark as Wrong Type…" asks: the right type (optional) and a note (optional). */
+export interface WrongTypeRequest {
+  /** The type the result has now, as shown ("invoice", "No match"). */
+  current: string;
+  /** Types seen in the job's loaded results, most common first: offered as the right type. */
+  types: string[];
+}
+
+/** Undefined fields: the person did not say. */
+export interface WrongTypeAnswer {
+  correctType?: string;
+  note?: string;
+}
+
 /** A notification the code closes when its cause is gone. */
 export interface Notice {
   close(): void;
@@ -85,6 +99,8 @@ export interface Ui {
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warn(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Asks for the right type and a note; undefined when the person cancels (Escape). */
+  askWrongType(req: WrongTypeRequest): Promise<WrongTypeAnswer | undefined>;
   /** A modal question; true only when the user picked `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   status(message: string): void;
@@ -246,6 +262,19 @@ export const vscodeUi: Ui = {
     return value?.trim() || undefined;
   },
 
+  async askWrongType(req) {
+    const type = await pickCorrectType(req);
+    if (type === undefined) { return undefined; }
+    const note = await vscode.window.showInputBox({
+      title: 'Mark as Wrong Type (2/2)',
+      prompt: 'An optional note (why it is wrong, what to check). Press Enter to skip.',
+      placeHolder: 'Note (optional)',
+      ignoreFocusOut: true,
+    });
+    if (note === undefined) { return undefined; }
+    return { correctType: type || undefined, note: note.trim() || undefined };
+  },
+
   info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(plain(message), ...actions)),
   warn: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(plain(message), ...actions)),
   error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(plain(message), ...actions)),
@@ -313,3 +342,40 @@ export const vscodeUi: Ui = {
   },
 };
 
+
+interface TypeItem extends vscode.QuickPickItem {
+  /** '' = the person does not say which type is right. */
+  value: string;
+}
+
+/** Step 1 of Mark as Wrong Type: a known type, a typed one, or none; undefined when cancelled. */
+function pickCorrectType(req: WrongTypeRequest): Promise<string | undefined> {
+  return new Promise<string | undefined>((resolve) => {
+    const qp = vscode.window.createQuickPick<TypeItem>();
+    qp.title = 'Mark as Wrong Type (1/2)';
+    qp.placeholder = `Which type is right? It says “${plain(req.current)}”. Pick one, type one, or skip.`;
+    qp.ignoreFocusOut = true;
+    const skip: TypeItem = { label: 'Don’t say which type', description: 'mark as wrong only', value: '' };
+    const known: TypeItem[] = req.types.filter((t) => t !== req.current).map((t) => ({ label: t, value: t }));
+    const render = (typed: string) => {
+      const t = typed.trim();
+      const exact = known.some((k) => k.value === t);
+      qp.items = [...(t && !exact ? [{ label: t, description: 'use this type', value: t, alwaysShow: true }] : []), skip, ...known];
+    };
+    let done = false;
+    qp.onDidChangeValue(render);
+    qp.onDidAccept(() => {
+      const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (!picked) { return; }
+      done = true;
+      resolve(picked.value);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      if (!done) { resolve(undefined); }
+      qp.dispose();
+    });
+    render('');
+    qp.show();
+  });
+}

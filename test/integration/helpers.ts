@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { ChoiceRequest, FilterRequest, JobPickItem, Notice, PickJobRequest, ReportProgress, TextRequest, Ui } from '../../src/ui/prompts';
+import type { ChoiceRequest, FilterRequest, JobPickItem, Notice, PickJobRequest, ReportProgress, TextRequest, Ui, WrongTypeAnswer, WrongTypeRequest } from '../../src/ui/prompts';
 import type { ExportFormat } from '../../src/export/formats';
 import type { Node } from '../../src/tree/nodes';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
@@ -92,6 +92,9 @@ export class ScriptedUi implements Ui {
   filters: (string | null | undefined)[] = [];
   /** The filter prompts seen, for asserting their wording. */
   readonly filterPrompts: FilterRequest[] = [];
+  /** Answers for Mark as Wrong Type…; the requests are recorded in `wrongTypeRequests`. */
+  wrongTypes: (WrongTypeAnswer | undefined)[] = [];
+  readonly wrongTypeRequests: WrongTypeRequest[] = [];
   /** Answers for notifications with actions, by a substring of the message. */
   choices: { match: string; choice: string }[] = [];
   /** Answers for pickOne / pickMany, in order: each gets the request (its items) and picks. */
@@ -165,6 +168,11 @@ export class ScriptedUi implements Ui {
   info = (message: string, ...actions: string[]) => this.record('info', message, actions);
   warn = (message: string, ...actions: string[]) => this.record('warn', message, actions);
   error = (message: string, ...actions: string[]) => this.record('error', message, actions);
+  async askWrongType(req: WrongTypeRequest) {
+    if (this.wrongTypes.length === 0) { throw new Error('unexpected prompt: askWrongType'); }
+    this.wrongTypeRequests.push(req);
+    return this.wrongTypes.shift();
+  }
   async confirm(message: string) {
     if (this.confirms.length === 0) {throw new Error(`unexpected prompt: confirm “${message}”`);}
     return this.confirms.shift()!;

@@ -123,6 +123,8 @@ function view(over: Partial<ResultView> = {}): ResultView {
     canPrev: false,
     canNext: true,
     v2: null,
+    mark: null,
+    review: null,
     ...over,
   };
 }
