@@ -9,7 +9,7 @@
 //  - Previous/Next in the panel walk the same list, which only makes sense for a single panel.
 // Re-opening the shown result (or any other) therefore reveals the existing panel, never a new tab.
 import * as vscode from 'vscode';
-import { errorMessage } from '../api/errors';
+import { errorMessage, isAuthError } from '../api/errors';
 import type { FileClassification } from '../api/types';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { RESULT_PANEL_VIEW_TYPE } from '../constants';
@@ -120,7 +120,8 @@ export class ResultPanel implements vscode.Disposable {
     const outcome = await this.navigator.first(jobId, this.reviewFilter(threshold), () => seq === this.seq);
     if (seq !== this.seq) { return; }
     if (outcome.kind === 'failed') {
-      void this.d.ui().warn(outcome.text);
+      // A rejected key already has its notice and tree row: no second message.
+      if (!isAuthError(this.d.controller.jobs.pager(jobId).error)) { void this.d.ui().warn(outcome.text); }
       return;
     }
     if (outcome.kind === 'none') {
