@@ -9,8 +9,8 @@ import { pickJob as pickAnyJob } from './openJob';
 import { resultRef } from './resultCommands';
 
 export async function reviewLowConfidence(d: CommandDeps, arg?: unknown): Promise<void> {
-  const listed = d.jobs.jobs.map((j) => j.id);
-  const jobId = jobIdOf(arg) ?? (listed.length === 1 ? listed[0] : await pickAnyJob(d, listed, { title: 'Review Low-Confidence Results', verb: 'Review job' }));
+  // From the palette: the view's jobs first, the project's jobs, or a pasted ID.
+  const jobId = jobIdOf(arg) ?? (await pickAnyJob(d, d.jobs.jobs.map((j) => j.id), { title: 'Review Low-Confidence Results', verb: 'Review job' }));
   if (!jobId) { return; }
   // A job picked from the project or pasted joins the view, where its marks and counts show.
   if (!d.jobs.get(jobId)) { await d.view.showJob(jobId); }

@@ -43,6 +43,10 @@ describe('Review queue: walk the low-confidence results, mark one wrong, reload,
     await openJobFromPalette(page, JOB_IDS.onePage, JOB_IDS.onePage);
     await waitForRow(page, new RegExp(`^Load more \\(${PAGE_SIZE} of 12\\)$`));
     await runCommand(page, `${CATEGORY}: Review Low-Confidence Results`);
+    // The palette asks which job: the view's job is offered first.
+    await page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: 'Review Low-Confidence Results' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: JOB_IDS.onePage }).first().click({ timeout: 10_000 });
+    await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout: 10_000 });
     frame = await resultFrame(page);
     await waitForPanelText(frame, 'result-id', queue[0].id);
     await waitForPanelText(frame, 'review-status', 'Review 1 of 1+ · below 60%');

@@ -142,7 +142,17 @@ describe('Review queue', function () {
     assert.strictEqual(panels.currentResult()?.resultId, rowId(JOB_IDS.edgeCases, 1), 'threshold 0: only its "No match" is in the queue');
     assert.strictEqual(shown().review?.title, 'Review 1 of 1 · below 0%');
     assert.deepStrictEqual(rig.ui.messages, []);
-    await vscode.commands.executeCommand('llamaClassify.reviewLowConfidence', JOB_IDS.empty);
+    // From the palette: a job pick that offers the view's jobs first (a pasted ID works too).
+    let offered: string[] = [];
+    rig.ui.picks.push((req) => {
+      offered = req.recent.map((r) => r.jobId);
+      assert.strictEqual(req.title, 'Review Low-Confidence Results');
+      assert.ok(req.parse(JOB_IDS.empty).ok);
+      return JOB_IDS.empty;
+    });
+    await vscode.commands.executeCommand('llamaClassify.reviewLowConfidence');
+    assert.deepStrictEqual(new Set(offered), new Set([JOB_IDS.multiPage, JOB_IDS.edgeCases]));
+    assert.ok(rig.s.jobs.get(JOB_IDS.empty), 'the picked job joined the view');
     await eventually(() => assert.ok(rig.ui.messages.some((m) => m.level === 'info' && m.message.startsWith(`Nothing to review in job ${JOB_IDS.empty}`)), JSON.stringify(rig.ui.messages)));
   });
 
