@@ -16,7 +16,7 @@ const job = buildDataset().jobs.find((j) => j.id === JOB_IDS.onePage)!;
 /** The 12-result job's review queue at 60%, from the dataset: [index, result ID, file name]. */
 const queue = Array.from({ length: job.count }, (_, i) => job.row(i))
   .map((row, i) => ({ i, row }))
-  .filter(({ row }) => row.result && (row.result.type === null || Math.round((row.result.confidence as number) * 100) < 60))
+  .filter(({ row }) => row.result && (row.result.type === null || (row.result.confidence as number) < 0.6))
   .map(({ i, row }) => ({ i, id: row.id, file: fileNameFor(row.result!.type, i) }));
 
 describe('Review queue: walk the low-confidence results, mark one wrong, reload, the mark is back', () => {

@@ -21,7 +21,7 @@ function expectedQueue(jobId: string, threshold: number, n: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < Math.min(n, job.count); i++) {
     const r = job.row(i).result;
-    if (r && (r.type === null || Math.round((r.confidence as number) * 100) < threshold * 100)) { out.push(i); }
+    if (r && (r.type === null || (r.confidence as number) < threshold)) { out.push(i); }
   }
   return out;
 }
