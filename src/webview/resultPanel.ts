@@ -137,11 +137,6 @@ export class ResultPanel implements vscode.Disposable {
     this.d.revealInTree(jobId, outcome.item.id);
   }
 
-  /** True while Previous/Next walk the review queue. */
-  get isReviewing(): boolean {
-    return !!this.reviewing;
-  }
-
   /** Shows the current result again (a setting it depends on changed). */
   refresh(): void {
     this.send();
