@@ -6,6 +6,7 @@ export const EXTENSION_ID = 'llamacloud-classify.llamacloud-classify-results';
 
 export const Commands = {
   openJob: 'llamaClassify.openJob',
+  browseV2: 'llamaClassify.browseV2',
   setApiKey: 'llamaClassify.setApiKey',
   clearApiKey: 'llamaClassify.clearApiKey',
   refresh: 'llamaClassify.refresh',
@@ -29,6 +30,12 @@ export const Commands = {
   ungroup: 'llamaClassify.ungroup',
   findResult: 'llamaClassify.findResult',
   loadAll: 'llamaClassify.loadAll',
+  exportResults: 'llamaClassify.export',
+  reviewLowConfidence: 'llamaClassify.reviewLowConfidence',
+  markCorrect: 'llamaClassify.markCorrect',
+  markWrong: 'llamaClassify.markWrong',
+  clearMark: 'llamaClassify.clearMark',
+  clearReview: 'llamaClassify.clearReview',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

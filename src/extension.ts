@@ -8,14 +8,18 @@ import { registerCommands } from './commands';
 import type { CommandDeps } from './commands/deps';
 import { Connection, userAgent } from './config/connection';
 import { affectsConnection, readSettings } from './config/settings';
-import { ContextKeys, EXTENSION_ID, RESULT_PANEL_VIEW_TYPE, RESULTS_VIEW_ID } from './constants';
+import { ContextKeys, EXTENSION_ID, RESULT_PANEL_VIEW_TYPE, RESULTS_VIEW_ID, SETTINGS_SECTION, Settings } from './constants';
 import { LinkHandler } from './commands/linkCommands';
 import { RAW_JSON_SCHEME, RawJsonProvider, rawJsonOpener, showRawJsonDiff } from './documents/rawJson';
 import { JobController } from './model/controller';
 import { FileNameCache } from './model/fileNames';
 import { JobList } from './model/jobList';
+import { JobSource } from './model/jobSource';
+import { JobVersions } from './model/jobVersions';
 import { buildLink } from './model/links';
 import { StatusPoller } from './model/poller';
+import { ReviewActions } from './commands/reviewActions';
+import { ReviewMarks } from './model/reviewMarks';
 import { ResultPager } from './model/pager';
 import { ViewQuery } from './model/viewQuery';
 import { JobView } from './tree/jobView';
@@ -56,13 +60,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     (message) => log.warn(message),
   );
   const fileNames = new FileNameCache((ids) => client.getFiles(ids));
+  // v1 or Classify v2 per job, decided from the ID's shape or by asking (model/jobSource.ts).
+  const versions = new JobVersions(context.globalState);
+  const source = new JobSource(client, versions, () => readSettings().pageSize);
   const jobs = new JobList(
     context.globalState,
     (jobId) =>
-      new ResultPager(jobId, (pageToken, signal) => client.getResults(jobId, { pageToken, pageSize: readSettings().pageSize, signal }), {
+      new ResultPager(jobId, (pageToken, signal) => source.fetchPage(jobId, pageToken, signal), {
         prefetch: () => readSettings().prefetch,
       }),
-    (jobId) => client.getJob(jobId),
+    (jobId) => source.fetchJob(jobId),
   );
   const showRawJson = rawJsonOpener(jobs, fileNames);
   const authNotice = new AuthNotice(currentUi, vscode.l10n.t('Set API Key…'));
@@ -75,10 +82,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   // The filter, order and grouping are kept with the list of opened jobs, so both survive a reload.
   const query = new ViewQuery(context.globalState);
+  // Review marks belong to this workspace's work: workspace state, like a person's notes on it.
+  const marks = new ReviewMarks(context.workspaceState);
+  const review = new ReviewActions(marks, jobs, currentUi, vscode.l10n);
+  const threshold = () => readSettings().lowConfidenceThreshold;
   // Live status: unfinished jobs are checked on a backoff schedule while the view is visible and the
   // window focused; a job that ends loads its results without a click.
   const poller = new StatusPoller(jobs, (jobId) => void controller.jobFinished(jobId));
-  const view = new JobView(jobs, controller, fileNames, log, query, poller);
+  const view = new JobView(jobs, controller, fileNames, versions, log, query, poller, { marks, threshold });
   const updatePolling = () => poller.setActive(view.treeView.visible && vscode.window.state.focused);
   const link = (jobId: string, resultId?: string) => buildLink(vscode.env.uriScheme, EXTENSION_ID, jobId, resultId);
   const panel = new ResultPanel({
@@ -93,13 +104,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     revealInTree: (jobId, resultId) => view.revealResult(jobId, resultId),
     // Pages of a job that is not listed live only while the panel shows it.
     onDidChangeJob: (shown) => jobs.prune(shown ? [shown] : []),
+    review,
+    threshold,
     extensionUri: context.extensionUri,
   });
   const loadAllLimit = () => readSettings().loadAllLimit;
   const summary = new SummaryPanels({
     controller,
     fileNames,
-    getJob: (jobId) => client.getJob(jobId),
+    getJob: (jobId) => source.fetchJob(jobId), // v1 or v2, as the job's pages
     openResult: (jobId, resultId) => panel.show(jobId, resultId),
     threshold: () => readSettings().lowConfidenceThreshold,
     loadAllLimit,
@@ -115,6 +128,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     controller,
     jobs,
     query,
+    versions,
+    source,
     keys,
     client,
     log,
@@ -131,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     // The real notification (compare's own flow); Load All goes through the Ui seam so tests can cancel it.
     progress: (title, work) => vscodeUi.progress(title, work),
     link,
+    review,
   };
   const links = new LinkHandler(deps);
 
@@ -159,6 +175,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     { dispose: () => fileNames.dispose() },
     { dispose: () => query.dispose() },
     query.onDidChange(setQueryContext),
+    { dispose: () => marks.dispose() },
     ...registerCommands(deps),
     vscode.workspace.registerTextDocumentContentProvider(RAW_JSON_SCHEME, new RawJsonProvider(jobs)),
     // One reload path for a new key, a new connection and Refresh (commands/jobCommands.ts).
@@ -168,6 +185,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       void controller.reload();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.${Settings.lowConfidenceThreshold}`)) {
+        view.provider.refreshAll();
+        panel.refresh();
+      }
       if (!affectsConnection(e) || !connection.update()) { return; }
       const where = connection.describe();
       log.info(`Connection changed: requests now go to ${where}. Reloading open jobs.`);

@@ -3,8 +3,9 @@
 import fetch, { type Response } from 'node-fetch';
 import { LlamaCloudError, errorForStatus, formatWait } from './errors';
 import { ShapeError, parseErrorDetail, parseFile, parseFilesPage, parseJob, parseJobsPage, parseResultsPage, type WarnFn } from './parse';
+import { parseV2Job, parseV2JobsPage } from './parseV2';
 import { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, type RetryPolicy } from './retry';
-import type { ClassifyJob, ClassifyJobResultsPage, ClassifyJobsPage, FileInfo } from './types';
+import type { ClassifyJob, ClassifyJobResultsPage, ClassifyJobsPage, ClassifyV2Job, ClassifyV2JobsPage, FileInfo } from './types';
 
 export interface ClientConfig {
   /** Scheme, host and optional path prefix, without a trailing slash. */
@@ -38,10 +39,23 @@ export interface ResultsPageRequest extends RequestOptions {
   pageSize?: number;
 }
 
+/** Filters of `GET /api/v2/classify` (reference §2.6); dates are ISO-8601 date-times. */
+export interface V2ListFilters {
+  status?: string;
+  configurationId?: string;
+  createdOnOrAfter?: string;
+  createdOnOrBefore?: string;
+}
+
+export interface V2ListRequest extends ResultsPageRequest, V2ListFilters {}
+
+/** v2 declares page_size 1..100. */
+export const V2_MAX_PAGE_SIZE = 100;
+
 type Query = Record<string, string | number | string[] | undefined>;
 
 /** Which kind of answer a parser reads; warnings are de-duplicated per kind and field pattern. */
-type Source = 'results' | 'job' | 'jobs' | 'file' | 'files';
+type Source = 'results' | 'job' | 'jobs' | 'file' | 'files' | 'v2job' | 'v2jobs';
 
 export class LlamaCloudClient {
   /** `source field-pattern` pairs already reported through `onWarning`. */
@@ -83,6 +97,31 @@ export class LlamaCloudClient {
       'jobs',
       parseJobsPage,
       'classify jobs',
+      req.signal,
+    );
+  }
+
+  /** One Classify v2 job, its result inside (`GET /api/v2/classify/{job_id}`). */
+  getV2Job(jobId: string, opts: RequestOptions = {}): Promise<ClassifyV2Job> {
+    return this.request(`/api/v2/classify/${encodeURIComponent(jobId)}`, {}, 'v2job', (b, w) => parseV2Job(b, 'response', w), `classify v2 job ${jobId}`, opts.signal);
+  }
+
+  /** A page of Classify v2 jobs (`GET /api/v2/classify`); page_size is kept within the declared 1..100. */
+  listV2Jobs(req: V2ListRequest = {}): Promise<ClassifyV2JobsPage> {
+    const size = req.pageSize === undefined ? undefined : Math.min(V2_MAX_PAGE_SIZE, Math.max(1, Math.floor(req.pageSize)));
+    return this.request(
+      '/api/v2/classify',
+      {
+        status: req.status,
+        configuration_id: req.configurationId,
+        created_at_on_or_after: req.createdOnOrAfter,
+        created_at_on_or_before: req.createdOnOrBefore,
+        page_size: size,
+        page_token: req.pageToken,
+      },
+      'v2jobs',
+      parseV2JobsPage,
+      'classify v2 jobs',
       req.signal,
     );
   }

@@ -50,31 +50,31 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
-function isObject(value: unknown): value is Obj {
+export function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function object(value: unknown, field: string): Obj {
+export function object(value: unknown, field: string): Obj {
   if (!isObject(value)) { throw new ShapeError(field, 'an object', value); }
   return value;
 }
 
-function requiredString(o: Obj, key: string, path: string): string {
+export function requiredString(o: Obj, key: string, path: string): string {
   const v = o[key];
   if (typeof v !== 'string' || v.length === 0) { throw new ShapeError(`${path}.${key}`, 'a non-empty string', v); }
   return v;
 }
 
 /** Reports a display-only field that cannot be used and returns what is shown instead. */
-function unusable<T>(warn: WarnFn, path: string, expected: string, got: unknown, instead: T, shown = 'shown as unknown'): T {
+export function unusable<T>(warn: WarnFn, path: string, expected: string, got: unknown, instead: T, shown = 'shown as unknown'): T {
   warn({ path, pattern: fieldPattern(path), message: `field \`${path}\` should be ${expected} but is ${describe(got)}; ${shown}` });
   return instead;
 }
 
 /** A display-only string: absent and null read as null; any other non-string is reported and read as null. */
-function displayString(o: Obj, key: string, path: string, warn: WarnFn): string | null {
+export function displayString(o: Obj, key: string, path: string, warn: WarnFn): string | null {
   const v = o[key];
   if (v === undefined || v === null) { return null; }
   if (typeof v === 'string') { return v; }
@@ -82,7 +82,7 @@ function displayString(o: Obj, key: string, path: string, warn: WarnFn): string 
 }
 
 /** A display-only date-time: like `displayString`, and a string no Date can read is reported and read as null. */
-function displayDate(o: Obj, key: string, path: string, warn: WarnFn): string | null {
+export function displayDate(o: Obj, key: string, path: string, warn: WarnFn): string | null {
   const v = o[key];
   if (v === undefined || v === null) { return null; }
   if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) { return v; }
@@ -90,21 +90,21 @@ function displayDate(o: Obj, key: string, path: string, warn: WarnFn): string | 
 }
 
 /** A display-only count (total_size, file_size): a whole number ≥ 0, else reported and read as null. */
-function displayCount(o: Obj, key: string, path: string, warn: WarnFn): number | null {
+export function displayCount(o: Obj, key: string, path: string, warn: WarnFn): number | null {
   const v = o[key];
   if (v === undefined || v === null) { return null; }
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) { return v; }
   return unusable(warn, `${path}.${key}`, 'a whole number ≥ 0 or null', v, null);
 }
 
-function array(o: Obj, key: string, path: string): unknown[] {
+export function array(o: Obj, key: string, path: string): unknown[] {
   const v = o[key];
   if (!Array.isArray(v)) { throw new ShapeError(`${path}.${key}`, 'an array', v); }
   return v;
 }
 
 /** Empty string means "no next page" too (AIP-132). Paging depends on it, so a non-string is refused. */
-function pageToken(o: Obj, path: string): string | null {
+export function pageToken(o: Obj, path: string): string | null {
   const token = o.next_page_token;
   if (token === undefined || token === null || token === '') { return null; }
   if (typeof token !== 'string') { throw new ShapeError(`${path}.next_page_token`, 'a string or null', token); }
@@ -161,17 +161,34 @@ export function parseFileClassification(value: unknown, path: string, warn: Warn
   };
 }
 
+/**
+ * Each result of a results page → the object the server sent for it (as JSON.parse made it), for an
+ * export that writes results exactly as sent. A side table rather than a field: the parsed item keeps
+ * its shape (Show Raw JSON, deepEqual in tests), and the raw object shares its strings with the parsed
+ * one, so what it costs is the objects' shells, not a second copy of the text. It lives as long as the item.
+ */
+const rawItems = new WeakMap<FileClassification, unknown>();
+
+/** The object the server sent for `item`, or undefined for an item that did not come from a results page. */
+export function rawOf(item: FileClassification): unknown {
+  return rawItems.get(item);
+}
+
 export function parseResultsPage(body: unknown, warn: WarnFn = ignore): ClassifyJobResultsPage {
   const o = object(body, 'response');
   const items = array(o, 'items', 'response');
   return {
-    items: items.map((item, i) => parseFileClassification(item, `items[${i}]`, warn)),
+    items: items.map((item, i) => {
+      const parsed = parseFileClassification(item, `items[${i}]`, warn);
+      rawItems.set(parsed, item);
+      return parsed;
+    }),
     next_page_token: pageToken(o, 'response'),
     total_size: displayCount(o, 'total_size', 'response', warn),
   };
 }
 
-function parseRules(o: Obj, path: string, warn: WarnFn): ClassifierRule[] {
+export function parseRules(o: Obj, path: string, warn: WarnFn): ClassifierRule[] {
   const rules = o.rules;
   if (rules === undefined || rules === null) { return []; }
   if (!Array.isArray(rules)) { return unusable(warn, `${path}.rules`, 'an array', rules, [], 'shown as no rules'); }
@@ -185,7 +202,7 @@ function parseRules(o: Obj, path: string, warn: WarnFn): ClassifierRule[] {
 }
 
 /** A job's status: a non-empty string, kept as is (unknown values too). Anything else reads as 'UNKNOWN'. */
-function jobStatus(o: Obj, path: string, warn: WarnFn): string {
+export function jobStatus(o: Obj, path: string, warn: WarnFn): string {
   const v = o.status;
   if (typeof v === 'string' && v.length > 0) { return v; }
   return unusable(warn, `${path}.status`, 'a non-empty string', v, 'UNKNOWN', 'shown as UNKNOWN');

@@ -31,6 +31,8 @@ export interface FileClassification {
   /** Null when absent, or when the server sent something no Date can read (reported as a warning). */
   created_at: string | null;
   updated_at: string | null;
+  /** Set only on a Classify v2 job shown as a result (its id is then the v2 job ID). */
+  v2?: V2Details;
 }
 
 /** One page of results (AIP-132). */
@@ -77,3 +79,48 @@ export const REGION_BASE_URLS: Record<Region, string> = {
   na: 'https://api.cloud.llamaindex.ai',
   eu: 'https://api.cloud.eu.llamaindex.ai',
 };
+
+/**
+ * Classify v2 job status (SDK 2.16.0). Unknown values are kept as-is; 'UNKNOWN' is this extension's
+ * own (no readable status). Some staging docs omit CANCELLED: nothing here depends on the full list.
+ */
+export type ClassifyV2Status = 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'UNKNOWN' | (string & {});
+
+/** A Classify v2 job: one document per job, its result inside the job (reference §2.6). */
+export interface ClassifyV2Job {
+  id: string;
+  status: ClassifyV2Status;
+  /** The document: a file `dfl-…`, a parse job `pjb-…` or a URL. Staging docs call it `document_input_value`; both are read. */
+  file_input: string | null;
+  /** 'file_id' | 'parse_job_id' | 'url' per the SDK; kept as sent. */
+  document_input_type: string | null;
+  rules: ClassifierRule[];
+  mode: string | null;
+  configuration_id: string | null;
+  parse_job_id: string | null;
+  error_message: string | null;
+  /** Absent or null until the job completes; `type` null means no rule matched. */
+  result: ClassificationResult | null;
+  project_id: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+export interface ClassifyV2JobsPage {
+  items: ClassifyV2Job[];
+  next_page_token: string | null;
+  total_size: number | null;
+}
+
+/** What only a v2 job has, carried on the result item the tree and panel show (see model/v2.ts). */
+export interface V2Details {
+  status: ClassifyV2Status;
+  /** `file_input` as sent (also when it is not a file the Files API can name). */
+  document: string | null;
+  document_input_type: string | null;
+  rules: ClassifierRule[];
+  mode: string | null;
+  parse_job_id: string | null;
+  error_message: string | null;
+  configuration_id: string | null;
+}

@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import { Commands, type CommandId } from '../constants';
 import { clearApiKey, setApiKey } from './apiKey';
+import { browseV2 } from './browseV2';
+import { exportResults } from './exportResults';
 import type { CommandDeps } from './deps';
 import { cancelLoad, copyJobId, loadMoreCommand, refresh, removeJob, renameJob } from './jobCommands';
 import { copyJobLink, copyResultLink } from './linkCommands';
@@ -13,11 +15,13 @@ import { openJob } from './openJob';
 import { clearFilter, filterResults, findResult, groupByType, sortBy, ungroup } from './queryCommands';
 import { copyResultId, openResult, showRawJsonCommand } from './resultCommands';
 import { compareJobs, showSummary } from './summaryCommands';
+import { clearMark, clearReview, markCorrect, markWrong, reviewLowConfidence } from './reviewCommands';
 
 type Handler = (d: CommandDeps, ...args: unknown[]) => unknown;
 
 export const HANDLERS: Record<CommandId, Handler> = {
   [Commands.openJob]: openJob,
+  [Commands.browseV2]: browseV2,
   [Commands.setApiKey]: setApiKey,
   [Commands.clearApiKey]: clearApiKey,
   [Commands.refresh]: refresh,
@@ -41,6 +45,12 @@ export const HANDLERS: Record<CommandId, Handler> = {
   [Commands.ungroup]: ungroup,
   [Commands.findResult]: findResult,
   [Commands.loadAll]: loadAll,
+  [Commands.exportResults]: exportResults,
+  [Commands.reviewLowConfidence]: reviewLowConfidence,
+  [Commands.markCorrect]: markCorrect,
+  [Commands.markWrong]: markWrong,
+  [Commands.clearMark]: clearMark,
+  [Commands.clearReview]: clearReview,
 };
 
 export function registerCommands(d: CommandDeps): vscode.Disposable[] {

@@ -3,6 +3,7 @@ import { shortId } from '../api/jobId';
 import { MAX_LABEL_LENGTH } from '../model/jobList';
 import { readStatus } from '../model/jobStatus';
 import { formatCount } from '../model/format';
+import { isV2ListKey } from '../model/v2';
 import type { CommandDeps } from './deps';
 import { jobIdOf } from './deps';
 
@@ -39,8 +40,15 @@ export async function removeJob(d: CommandDeps, arg?: unknown): Promise<void> {
 }
 
 export async function copyJobId(d: CommandDeps, arg?: unknown): Promise<void> {
-  const jobId = jobIdOf(arg);
+  // A result row copies its own job (a row of a browsed v2 list is a job of its own).
+  const node = arg as { kind?: string; item?: { classify_job_id?: unknown } } | undefined;
+  const own = node?.kind === 'result' && typeof node.item?.classify_job_id === 'string' ? node.item.classify_job_id : undefined;
+  const jobId = own ?? jobIdOf(arg);
   if (!jobId) { return; }
+  if (isV2ListKey(jobId)) {
+    d.ui().status(vscode.l10n.t('A Classify v2 list is not a job: copy the job ID of one of its rows'));
+    return;
+  }
   await d.clipboard(jobId);
   d.ui().status(vscode.l10n.t('Copied job ID {0}', jobId));
 }
@@ -55,13 +63,15 @@ export function keepForPanel(d: CommandDeps): string[] {
 export async function renameJob(d: CommandDeps, arg?: unknown): Promise<void> {
   let jobId = jobIdOf(arg);
   if (!jobId) {
-    if (d.jobs.jobs.length === 0) {
+    // Browsed v2 lists are named by their filters: only jobs are offered.
+    const labelable = d.jobs.jobs.filter((j) => !isV2ListKey(j.id));
+    if (labelable.length === 0) {
       void d.ui().info(vscode.l10n.t('No job is open yet. Open one with Open Job Results…, then label it.'));
       return;
     }
     jobId = await d.ui().pickListedJob(
       vscode.l10n.t('Label Job'),
-      d.jobs.jobs.map((j) => ({
+      labelable.map((j) => ({
         jobId: j.id,
         label: j.label ?? shortId(j.id),
         description: [j.label ? shortId(j.id) : undefined, readStatus(j.meta?.status)?.word].filter(Boolean).join(' · ') || undefined,
@@ -69,6 +79,10 @@ export async function renameJob(d: CommandDeps, arg?: unknown): Promise<void> {
       })),
     );
     if (!jobId) { return; }
+  }
+  if (isV2ListKey(jobId)) {
+    void d.ui().info(vscode.l10n.t('A Classify v2 list is named by its filters. Open one of its jobs (Open Job Results…) to label it.'));
+    return;
   }
   const job = d.jobs.get(jobId);
   if (!job) {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import { parseLink } from '../model/links';
+import { isV2ListKey } from '../model/v2';
 import type { CommandDeps } from './deps';
 import { jobIdOf } from './deps';
 import { resultRef } from './resultCommands';
@@ -21,6 +22,10 @@ export async function copyResultLink(d: CommandDeps, arg?: unknown, resultId?: u
 export async function copyJobLink(d: CommandDeps, arg?: unknown): Promise<void> {
   const jobId = jobIdOf(arg);
   if (!jobId) { return; }
+  if (isV2ListKey(jobId)) {
+    d.ui().status(vscode.l10n.t('A Classify v2 list is not a job: copy the link of one of its rows (Copy Link to Result)'));
+    return;
+  }
   await d.clipboard(d.link(jobId));
   d.ui().status(vscode.l10n.t('Copied a link to job {0}', jobId));
 }

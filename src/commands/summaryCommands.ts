@@ -5,6 +5,7 @@ import { errorMessage } from '../api/errors';
 import { parseJobId } from '../api/jobId';
 import { compareResults } from '../model/compare';
 import { formatCount } from '../model/format';
+import { isV2ListKey } from '../model/v2';
 import { toCompareView } from '../webview/summaryViewModel';
 import type { CommandDeps } from './deps';
 import { jobIdOf } from './deps';
@@ -14,6 +15,7 @@ import { pickJob } from './openJob';
 async function jobFrom(d: CommandDeps, arg: unknown, title: string): Promise<string | undefined> {
   const given = jobIdOf(arg);
   if (given === undefined) { return pickJob(d, d.jobs.recent, { title, verb: vscode.l10n.t('Use job') }); }
+  if (isV2ListKey(given) && d.versions.list(given)) { return given; } // a browsed v2 list's node: its jobs are its results
   const parsed = parseJobId(given);
   if (!parsed.ok) {
     void d.ui().error(parsed.message);

@@ -13,7 +13,7 @@ export interface Settings {
   pageSize: number;
   timeoutMs: number;
   prefetch: boolean;
-  /** 0..1: results below it are listed as low confidence in the job summary. */
+  /** 0..1: results below it are low confidence: listed in the job summary, and (with "No match") in the review queue. */
   lowConfidenceThreshold: number;
   /** Load All stops once this many results of a job are loaded. */
   loadAllLimit: number;

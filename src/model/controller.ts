@@ -22,8 +22,12 @@ export const MAX_LOCATE_PAGES = 20;
 export interface LoadAllOptions {
   /** Stop once this many results are loaded (the `llamaClassify.loadAllLimit` setting). */
   limit: number;
-  /** Called before every page and at the end with what is loaded so far. */
-  onProgress?(pager: ResultPager): void;
+  /**
+   * Called before every page and at the end with what is loaded so far. A returned promise is awaited
+   * before the next page is asked for (an export writes the page to disk first); a rejection ends
+   * loadAll with that error.
+   */
+  onProgress?(pager: ResultPager): unknown;
   /** Aborting it cancels the page in flight; loaded results stay. */
   signal?: AbortSignal;
 }
@@ -93,8 +97,8 @@ export class JobController {
    */
   async loadAll(jobId: string, opts: LoadAllOptions): Promise<LoadAllOutcome> {
     const pager = this.jobs.pager(jobId);
-    const outcome = (o: LoadAllOutcome['outcome']): LoadAllOutcome => {
-      opts.onProgress?.(pager);
+    const outcome = async (o: LoadAllOutcome['outcome']): Promise<LoadAllOutcome> => {
+      await opts.onProgress?.(pager);
       return { outcome: o, loaded: pager.items.length, total: pager.totalSize, error: o === 'error' ? pager.error : undefined };
     };
     const onAbort = () => pager.cancel();
@@ -107,7 +111,7 @@ export class JobController {
         if (pager.state === 'error') { return outcome('error'); }
         if (!pager.hasMore) { return outcome(pager.stoppedEarly ? 'stoppedEarly' : 'complete'); }
         if (pager.items.length >= opts.limit) { return outcome('limit'); }
-        opts.onProgress?.(pager);
+        await opts.onProgress?.(pager);
         if (opts.signal?.aborted) { return outcome('cancelled'); }
         await this.loadMore(jobId);
       }

@@ -2,6 +2,7 @@
 // unit tested and the tree and the webview agree.
 import { shortId } from '../api/jobId';
 import type { ClassificationResult, FileClassification } from '../api/types';
+import { readStatus } from './jobStatus';
 
 export type ConfidenceBand = 'high' | 'medium' | 'low' | 'unknown';
 
@@ -42,8 +43,9 @@ export function formatProgress(loaded: number, total: number | undefined): strin
  * characters of noise), the row's state in words, the counts said once:
  * "Classify job Invoices, 3f2a1b9c, Succeeded, 50 of 2,345 results loaded".
  */
-export function jobAccessibilityLabel(shortJobId: string, name: string | undefined, stateText: string | undefined, counts: string | undefined): string {
-  const parts = [name ? `Classify job ${name}, ${shortJobId}` : `Classify job ${shortJobId}`];
+export function jobAccessibilityLabel(shortJobId: string, name: string | undefined, stateText: string | undefined, counts: string | undefined, v2 = false): string {
+  const kind = v2 ? 'Classify v2 job' : 'Classify job';
+  const parts = [name ? `${kind} ${name}, ${shortJobId}` : `${kind} ${shortJobId}`];
   // the row's text carries the counts after " · ": say them once, at the end, with "results loaded"
   const state = counts && stateText ? stateText.replace(` · ${counts}`, '') : stateText;
   if (state && state !== counts) { parts.push(state.replace(/ · /g, ', ')); }
@@ -64,14 +66,20 @@ export function typeLabel(result: ClassificationResult | null): string {
   return result.type ?? 'No match';
 }
 
-/** The tree row's label: the file name when known, else the file ID, else the result ID. */
+/** The tree row's label: the file name when known, else the file ID (a v2 job: its document), else the result ID. */
 export function itemLabel(item: FileClassification, fileName: string | undefined): string {
-  return fileName ?? item.file_id ?? item.id;
+  return fileName ?? item.file_id ?? item.v2?.document ?? item.id;
 }
 
 /** The tree row's description: "invoice · 92%", "No match · 31%", "No result", "invoice · confidence ?". */
 export function itemDescription(item: FileClassification): string {
   const result = item.result;
+  // A v2 job without a result says why, in the job rows' words: it has not finished ("Running"), or
+  // failed ("Failed: <reason>"). The API value is in the row's tooltip.
+  if (!result && item.v2 && item.v2.status !== 'COMPLETED') {
+    const word = readStatus(item.v2.status)?.word ?? item.v2.status;
+    return item.v2.error_message ? `${word}: ${item.v2.error_message}` : word;
+  }
   if (!result) { return 'No result'; }
   const percent = formatPercent(result.confidence);
   return `${typeLabel(result)} · ${percent ?? 'confidence ?'}`;
@@ -81,7 +89,7 @@ export function itemDescription(item: FileClassification): string {
 export function itemAccessibilityLabel(item: FileClassification, fileName: string | undefined): string {
   const result = item.result;
   // a name that is a UUID (no file name known) is read as its first 8 characters, not 36 of noise
-  const name = fileName ?? (item.file_id ? `file ${shortId(item.file_id)}` : `result ${shortId(item.id)}`);
+  const name = fileName ?? (item.v2 ? itemLabel(item, undefined) : item.file_id ? `file ${shortId(item.file_id)}` : `result ${shortId(item.id)}`); // a v2 document ID is short already
   if (!result) {return `${name}: no result`;}
   const type = result.typeIssue
     ? 'type unknown'

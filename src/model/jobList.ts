@@ -4,6 +4,7 @@
 import type { ClassifyJob } from '../api/types';
 import { Emitter } from './events';
 import { ResultPager } from './pager';
+import { isV2ListKey } from './v2';
 
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
@@ -79,7 +80,8 @@ export class JobList {
       this.bump(jobId);
     }
     if (expanded) { this.get(jobId)!.expanded = true; }
-    this._recent = [jobId, ...this._recent.filter((id) => id !== jobId)].slice(0, MAX_RECENT);
+    // A browsed v2 list is a node, not a job: the picker's recent jobs leave it out.
+    if (!isV2ListKey(jobId)) { this._recent = [jobId, ...this._recent.filter((id) => id !== jobId)].slice(0, MAX_RECENT); }
     // Listed at once (the first page can be asked for right away); saved meanwhile.
     this.changed.fire();
     await this.persist();
@@ -151,6 +153,7 @@ export class JobList {
   /** Re-reads the job's status, one request per job at a time. Never rejects: the results decide what the
    *  tree shows, so errors are kept (see `statusError`, `statusUnread`) rather than thrown. */
   refreshMeta(jobId: string): Promise<void> {
+    if (isV2ListKey(jobId)) { return Promise.resolve(); } // a list has no status of its own
     const gen = this.generation(jobId);
     const running = this.metaReads.get(jobId);
     if (running && running.gen === gen) { return running.read; }

@@ -2,6 +2,7 @@
 // Everything in a link is untrusted (it can come from any web page or chat): every parameter is checked,
 // and a link that is not exactly right is refused with the reason, before anything changes.
 import { parseJobId } from '../api/jobId';
+import { isV2ListKey } from './v2';
 
 export const LINK_PATH = '/open';
 const PARAMS = ['jobId', 'resultId'] as const;
@@ -12,9 +13,17 @@ export type LinkParse = { ok: true; jobId: string; resultId?: string } | { ok: f
 
 /** The link to a job, or to one of its results. `scheme` is the editor's (vscode, vscode-insiders, code-oss…). */
 export function buildLink(scheme: string, extensionId: string, jobId: string, resultId?: string): string {
-  const query = new URLSearchParams({ jobId });
+  const query = new URLSearchParams({ jobId: linkedJobId(jobId, resultId) });
   if (resultId !== undefined) { query.set('resultId', resultId); }
   return `${scheme}://${extensionId}${LINK_PATH}?${query.toString()}`;
+}
+
+/**
+ * The job a link names. A row of a browsed Classify v2 list is a v2 job of its own (the row's ID is
+ * the job's ID), and the list is no job at all: a link to such a row opens that job.
+ */
+export function linkedJobId(jobId: string, resultId?: string): string {
+  return isV2ListKey(jobId) && resultId !== undefined ? resultId : jobId;
 }
 
 const preview = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
@@ -34,8 +43,8 @@ export function parseLink(path: string, query: string): LinkParse {
   const rawJob = values.get('jobId');
   if (rawJob === undefined || rawJob.trim() === '') { return { ok: false, message: 'the link has no jobId.' }; }
   const job = parseJobId(rawJob);
-  // The job ID itself, not a text or URL that happens to contain one.
-  if (!job.ok || job.jobId !== rawJob.trim().toLowerCase()) {
+  // The job ID itself, not a text or URL that happens to contain one (UUIDs come back lower-cased; v2 IDs as given).
+  if (!job.ok || job.jobId.toLowerCase() !== rawJob.trim().toLowerCase()) {
     return { ok: false, message: `the link's jobId “${preview(rawJob)}” is not a classify job ID.` };
   }
   const resultId = values.get('resultId');

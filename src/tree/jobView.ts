@@ -5,11 +5,12 @@ import { errorMessage } from '../api/errors';
 import { RESULTS_VIEW_ID } from '../constants';
 import type { JobController } from '../model/controller';
 import type { JobList } from '../model/jobList';
+import type { JobVersions } from '../model/jobVersions';
 import type { StatusPoller } from '../model/poller';
 import type { ViewQuery } from '../model/viewQuery';
 import type { Log } from '../ui/log';
 import type { Node } from './nodes';
-import { ResultsTreeProvider } from './provider';
+import { ResultsTreeProvider, type TreeReview } from './provider';
 
 export class JobView implements vscode.Disposable {
   readonly provider: ResultsTreeProvider;
@@ -20,11 +21,13 @@ export class JobView implements vscode.Disposable {
     private readonly jobs: JobList,
     private readonly controller: JobController,
     fileNames: ConstructorParameters<typeof ResultsTreeProvider>[1],
+    versions: JobVersions,
     private readonly log: Log,
     private readonly query: ViewQuery,
     poller?: StatusPoller,
+    review?: TreeReview,
   ) {
-    this.provider = new ResultsTreeProvider(jobs, fileNames, controller, query, poller);
+    this.provider = new ResultsTreeProvider(jobs, fileNames, controller, versions, query, poller, review);
     this.treeView = vscode.window.createTreeView(RESULTS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.showQuery();
     this.subs = [

@@ -5,19 +5,31 @@
 // the Load more command).
 import * as vscode from 'vscode';
 import { isAuthError, isLlamaCloudError, isNoAccessError } from '../api/errors';
+import { versionFromShape } from '../api/jobId';
 import type { FileClassification } from '../api/types';
 import type { JobController } from '../model/controller';
 import type { FileNameCache } from '../model/fileNames';
 import type { JobList } from '../model/jobList';
 import { readStatus } from '../model/jobStatus';
+import type { JobVersions } from '../model/jobVersions';
 import type { StatusPoller } from '../model/poller';
 import type { QueryResult } from '../model/resultQuery';
+import { isV2ListKey } from '../model/v2';
 import type { ViewQuery } from '../model/viewQuery';
 import { RANGE_SIZE, type GroupNode, type JobNode, type Node, type RangeNode, type ResultNode, type StatusKind, type StatusNode } from './nodes';
 import { groupItem, jobItem, loadMoreItem, rangeItem, resultItem, statusItem } from './render';
 
 /** Where a result sits in a job's shown rows: its group (if grouped) and its index in that list. */
 type Place = { group?: string; index: number; length: number };
+import type { ReviewMarks } from '../model/reviewMarks';
+import { reviewSummary, reviewSummaryText } from '../model/reviewQueue';
+import { decorateJob, decorateResult } from './reviewRender';
+
+/** Review marks and the low-confidence threshold, for the marks on rows and the counts on job rows. */
+export interface TreeReview {
+  marks: ReviewMarks;
+  threshold(): number;
+}
 
 export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -37,10 +49,13 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     private readonly jobs: JobList,
     private readonly fileNames: FileNameCache,
     private readonly controller: JobController,
+    private readonly versions: JobVersions,
     private readonly query: ViewQuery,
     private readonly poller?: StatusPoller,
+    private readonly review?: TreeReview,
   ) {
     this.subs = [
+      ...(review ? [review.marks.onDidChange((jobId) => this.refreshJob(jobId))] : []),
       // The row says how often the job is checked, and that a check failed: drawn again when that changes.
       ...(poller ? [poller.onDidChange((jobId) => this.refreshJob(jobId))] : []),
       jobs.onDidChange(() => {
@@ -125,7 +140,7 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const expanded = this.expandNext.delete(node.jobId) || !!entry?.expanded;
         const pager = this.jobs.existingPager(node.jobId);
         const shown = pager && this.query.filtered ? this.shown(node.jobId) : undefined;
-        return jobItem(node, {
+        const item = jobItem(node, {
           entry,
           pager,
           expanded,
@@ -133,14 +148,19 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
           statusError: this.jobs.statusError(node.jobId),
           match: shown && { matched: shown.matched, filter: this.query.describe() },
           sortLabel: this.query.sortLabel(),
+          version: this.versions.get(node.jobId) ?? versionFromShape(node.jobId),
+          list: isV2ListKey(node.jobId) ? this.versions.list(node.jobId) ?? {} : undefined,
         });
+        if (!this.review) { return item; }
+        const summary = reviewSummary(pager?.items ?? [], this.review.threshold(), this.review.marks, node.jobId);
+        return decorateJob(item, reviewSummaryText(summary, !!pager?.hasMore));
       }
       case 'group':
         return groupItem(node);
       case 'range':
         return rangeItem(node, node.end >= this.listOf(node.jobId, node.group).length, this.query.active);
       case 'result':
-        return resultItem(node, this.fileNames);
+        return decorateResult(resultItem(node, this.fileNames), this.review?.marks.get(node.jobId, node.item.id));
       case 'loadMore':
         return loadMoreItem(node, this.jobs.pager(node.jobId));
       case 'status':
@@ -199,6 +219,7 @@ export class ResultsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       const reading = readStatus(meta?.status);
       if (reading?.tone === 'live') { return [{ ...this.status(jobId, 'pending'), title: vscode.l10n.t('The job is still {0}', reading.word.toLowerCase()) }]; }
       if (reading?.tone === 'failed' || reading?.tone === 'cancelled') { return [this.status(jobId, 'jobFailed', meta?.error_message ?? undefined)]; }
+      if (isV2ListKey(jobId)) { return [{ ...this.status(jobId, 'empty'), title: 'No Classify v2 jobs match these filters' }]; }
       return [this.status(jobId, 'empty')];
     }
     this.dropStaleRows(jobId, items);

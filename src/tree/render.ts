@@ -2,8 +2,9 @@
 // Remote text only ever reaches a tooltip through `appendText`, which escapes markdown, so a result
 // can neither format nor link (no command: links).
 import * as vscode from 'vscode';
+import type { V2ListFilters } from '../api/client';
 import { isLlamaCloudError, isNoAccessError } from '../api/errors';
-import { shortId } from '../api/jobId';
+import { shortId, type ApiVersion } from '../api/jobId';
 import type { FileClassification } from '../api/types';
 import { Commands, RowContext } from '../constants';
 import type { FileNameCache } from '../model/fileNames';
@@ -25,6 +26,7 @@ import type { OpenedJob } from '../model/jobList';
 import { readStatus, showsErrorMessage } from '../model/jobStatus';
 import type { PollState } from '../model/poller';
 import type { ResultPager } from '../model/pager';
+import { v2ListLabel } from '../model/v2';
 import { nodeId, type GroupNode, type JobNode, type LoadMoreNode, type RangeNode, type ResultNode, type StatusNode } from './nodes';
 
 const BAND_COLORS = {
@@ -63,21 +65,28 @@ export interface JobRowState {
   match?: JobMatch;
   /** The order of the rows (in the tooltip). */
   sortLabel?: string;
+  /** The job's API version when known: a v2 job's row says "v2". */
+  version?: ApiVersion;
+  /** Set on the root of a browsed Classify v2 list (its filters): a list, not a job. */
+  list?: V2ListFilters;
 }
 
 export function jobItem(node: JobNode, row: JobRowState): vscode.TreeItem {
   const { entry, pager, poll } = row;
+  const collapsible = row.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  if (row.list) { return v2ListItem(node, row.list, pager, collapsible); }
   const name = entry?.label;
-  const item = new vscode.TreeItem(name ?? shortId(node.jobId), row.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const v2 = row.version === 'v2';
+  const item = new vscode.TreeItem(name ?? shortId(node.jobId), collapsible);
   item.id = nodeId(node);
   item.contextValue = RowContext.job;
   const state = jobState(row);
-  item.description = [name ? shortId(node.jobId) : undefined, state.text].filter(Boolean).join(' · ') || undefined;
+  item.description = [name ? shortId(node.jobId) : undefined, v2 ? 'v2' : undefined, state.text].filter(Boolean).join(' · ') || undefined;
   item.iconPath = new vscode.ThemeIcon(state.icon, state.color && new vscode.ThemeColor(state.color));
   const status = entry?.meta?.status;
   const tip = new vscode.MarkdownString();
   if (name) { tip.appendMarkdown('**').appendText(name).appendMarkdown('**\n\n'); }
-  tip.appendMarkdown(`**${vscode.l10n.t('Classify job')}** `);
+  tip.appendMarkdown(`**${v2 ? vscode.l10n.t('Classify v2 job') : vscode.l10n.t('Classify job')}** `);
   tip.appendText(node.jobId);
   if (status) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Status: ')).appendText(`${readStatus(status)?.word ?? status} (${status})`); }
   const created = formatDate(entry?.meta?.created_at);
@@ -95,7 +104,7 @@ export function jobItem(node: JobNode, row: JobRowState): vscode.TreeItem {
   if (state.matching && row.match) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('{0} the filter: {1}', state.matching, row.match.filter)); }
   if (row.sortLabel && state.counts) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Order: ')).appendText(row.sortLabel); }
   item.tooltip = tip;
-  item.accessibilityInformation = { label: jobAccessibilityLabel(shortId(node.jobId), name, state.text, state.counts) };
+  item.accessibilityInformation = { label: jobAccessibilityLabel(shortId(node.jobId), name, state.text, state.counts, v2) };
   return item;
 }
 
@@ -156,6 +165,20 @@ function jobStateText({ entry, pager, poll, statusError, match }: JobRowState): 
   }
 }
 
+/** The root of a browsed v2 list: "Classify v2 · status COMPLETED" (or "· all jobs"). */
+function v2ListItem(node: JobNode, filters: V2ListFilters, pager: ResultPager | undefined, collapsible: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+  const counts = pager?.started && (pager.items.length > 0 || pager.state === 'complete') ? formatProgress(pager.items.length, pager.totalSize) : undefined;
+  const label = v2ListLabel(filters);
+  const item = new vscode.TreeItem(label, collapsible);
+  item.id = nodeId(node);
+  item.contextValue = RowContext.job;
+  item.description = counts;
+  item.iconPath = new vscode.ThemeIcon('list-filter');
+  item.tooltip = `${label}: Classify v2 jobs from GET /api/v2/classify, in the order the server sends them.${counts ? ` ${counts}.` : ''}`;
+  item.accessibilityInformation = { label: `${label}${counts ? `, ${counts} jobs` : ''}` };
+  return item;
+}
+
 /** "invoice (48)": one type's shown results. Starts collapsed, so the types are an overview. */
 export function groupItem(node: GroupNode): vscode.TreeItem {
   const item = new vscode.TreeItem(`${node.label} (${formatCount(node.count)})`, vscode.TreeItemCollapsibleState.Collapsed);
@@ -189,7 +212,8 @@ export function resultItem(node: ResultNode, fileNames: FileNameCache): vscode.T
   // What matters first, readable at the default sidebar width: "invoice · 92%", then the file.
   const item = new vscode.TreeItem(itemDescription(row), vscode.TreeItemCollapsibleState.None);
   item.id = nodeId(node);
-  item.description = fileName ?? shortId(row.file_id ?? row.id);
+  // A v2 job's document that is no file (a parse job, a URL) is shown whole: it is what the job read.
+  item.description = fileName ?? (row.file_id ? shortId(row.file_id) : row.v2?.document ?? shortId(row.id));
   item.contextValue = RowContext.result;
   const result = row.result;
   const band = confidenceBand(result?.confidence);
@@ -212,8 +236,14 @@ function resultTooltip(row: FileClassification, fileName: string | undefined): v
     tip.appendMarkdown(' · ').appendText(percent ? vscode.l10n.t('{0} confidence ({1})', percent, confidenceBand(result.confidence)) : vscode.l10n.t('confidence unknown: {0}', result.confidenceIssue ?? ''));
     if (result.reasoning) { tip.appendMarkdown('\n\n').appendText(reasoningPreview(result.reasoning)); }
   }
-  tip.appendMarkdown('\n\n').appendText(fileName ? vscode.l10n.t('File: {0} ({1})', fileName, row.file_id ?? '') : row.file_id ? vscode.l10n.t('File ID: {0}', row.file_id) : vscode.l10n.t('No file ID'));
-  tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Result ID: {0}', row.id));
+  const document = row.file_id ?? row.v2?.document;
+  tip.appendMarkdown('\n\n').appendText(fileName ? vscode.l10n.t('File: {0} ({1})', fileName, document ?? '') : document ? (row.v2 ? vscode.l10n.t('Document: {0}', document) : vscode.l10n.t('File ID: {0}', document)) : vscode.l10n.t('No file ID'));
+  if (row.v2) {
+    tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Classify v2 job {0} · {1} ({2})', row.id, readStatus(row.v2.status)?.word ?? row.v2.status, row.v2.status));
+    if (row.v2.error_message) { tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Error: ')).appendText(row.v2.error_message); }
+  } else {
+    tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Result ID: {0}', row.id));
+  }
   tip.appendMarkdown('\n\n*').appendText(BAND_EXPLANATION).appendMarkdown('*');
   return tip;
 }
@@ -265,7 +295,7 @@ export function statusItem(node: StatusNode): vscode.TreeItem {
       item.command = retry;
       break;
     case 'empty':
-      item.label = vscode.l10n.t('No results in this job');
+      item.label = node.title ?? vscode.l10n.t('No results in this job');
       item.iconPath = new vscode.ThemeIcon('info');
       break;
     case 'pending':

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../api/errors';
 import type { JobIdParse } from '../api/jobId';
+import type { ExportFormat } from '../export/formats';
 import { plain } from './text';
 
 export interface JobPickItem {
@@ -46,6 +47,31 @@ export interface ChoiceRequest<T> {
 /** Reports a step of a long task: "1,250 of 2,345". */
 export type ReportProgress = (message: string) => void;
 
+/** One optional filter: fixed choices and/or a typed value, and always a "Skip" choice. */
+export interface FilterRequest {
+  title: string;
+  placeholder: string;
+  /** The label of the choice that leaves this filter out, e.g. "Skip — any status". */
+  skipLabel: string;
+  choices?: { label: string; value: string; description?: string }[];
+  /** When set, typed text is offered as a value once it passes: returns an error message, or undefined when fine. */
+  validateTyped?: (text: string) => string | undefined;
+}
+
+/** What "Mark as Wrong Type…" asks: the right type (optional) and a note (optional). */
+export interface WrongTypeRequest {
+  /** The type the result has now, as shown ("invoice", "No match"). */
+  current: string;
+  /** Types seen in the job's loaded results, most common first: offered as the right type. */
+  types: string[];
+}
+
+/** Undefined fields: the person did not say. */
+export interface WrongTypeAnswer {
+  correctType?: string;
+  note?: string;
+}
+
 /** A notification the code closes when its cause is gone. */
 export interface Notice {
   close(): void;
@@ -66,11 +92,15 @@ export interface Ui {
   pickListedJob(title: string, jobs: JobPickItem[]): Promise<string | undefined>;
   /** A line of text; undefined when the person cancels (an empty answer is ''). */
   inputText(req: TextRequest): Promise<string | undefined>;
+  /** A filter value, null when skipped, undefined when the person cancelled (Escape) the whole flow. */
+  chooseFilter(req: FilterRequest): Promise<string | null | undefined>;
   /** Password box for the key; rejects an empty value in place. */
   inputApiKey(): Promise<string | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warn(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Asks for the right type and a note; undefined when the person cancels (Escape). */
+  askWrongType(req: WrongTypeRequest): Promise<WrongTypeAnswer | undefined>;
   /** A modal question; true only when the user picked `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   status(message: string): void;
@@ -79,6 +109,10 @@ export interface Ui {
    * rejected key, that a later event resolves. `action` becomes a link that runs a command.
    */
   notice(message: string, action?: { title: string; command: string }): Notice;
+  /** Export: the file format. */
+  pickExportFormat(): Promise<ExportFormat | undefined>;
+  /** A save dialog (in code-server and remote windows, VS Code's simple one: a path typed in a box). */
+  saveFile(req: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }): Promise<vscode.Uri | undefined>;
   pickOne<T>(req: ChoiceRequest<T>): Promise<T | undefined>;
   /** Several choices; undefined when dismissed (an empty array is a choice: none). */
   pickMany<T>(req: ChoiceRequest<T>): Promise<T[] | undefined>;
@@ -93,6 +127,12 @@ interface ValuePick<T> extends vscode.QuickPickItem {
 function choiceItems<T>(items: Choice<T>[]): ValuePick<T>[] {
   return items.map((c) => ({ label: c.label, description: c.description, detail: c.detail, value: c.value, picked: c.picked }));
 }
+
+const FORMAT_ITEMS: (vscode.QuickPickItem & { format: ExportFormat })[] = [
+  { label: 'JSON array', description: '.json', detail: 'One JSON array of the results as LlamaCloud sent them, plus file_name', format: 'json' },
+  { label: 'JSONL', description: '.jsonl', detail: 'JSON Lines: one result per line, as LlamaCloud sent it, plus file_name', format: 'jsonl' },
+  { label: 'CSV', description: '.csv', detail: 'For spreadsheets: one row per result, UTF-8 with a byte order mark', format: 'csv' },
+];
 
 interface PickItem extends vscode.QuickPickItem {
   jobId?: string;
@@ -215,6 +255,40 @@ export const vscodeUi: Ui = {
     });
   },
 
+  chooseFilter(req) {
+    return new Promise<string | null | undefined>((resolve) => {
+      type FilterItem = vscode.QuickPickItem & { value?: string | null };
+      const qp = vscode.window.createQuickPick<FilterItem>();
+      qp.title = req.title;
+      qp.placeholder = req.placeholder;
+      qp.ignoreFocusOut = true;
+      const fixed: FilterItem[] = [{ label: `$(debug-step-over) ${req.skipLabel}`, value: null, alwaysShow: true }, ...(req.choices ?? [])];
+      qp.items = fixed;
+      qp.onDidChangeValue((value) => {
+        if (!req.validateTyped || value.trim() === '') {
+          qp.items = fixed;
+          return;
+        }
+        const problem = req.validateTyped(value);
+        const typed: FilterItem = problem ? { label: `$(warning) ${problem}`, alwaysShow: true } : { label: `$(check) Use “${value.trim()}”`, value: value.trim(), alwaysShow: true };
+        qp.items = [typed, ...fixed];
+      });
+      let done = false;
+      qp.onDidAccept(() => {
+        const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+        if (!picked || picked.value === undefined) { return; } // a warning row: keep the box open
+        done = true;
+        resolve(picked.value);
+        qp.hide();
+      });
+      qp.onDidHide(() => {
+        if (!done) { resolve(undefined); }
+        qp.dispose();
+      });
+      qp.show();
+    });
+  },
+
   async inputApiKey() {
     const value = await vscode.window.showInputBox({
       title: vscode.l10n.t('LlamaCloud API Key'),
@@ -225,6 +299,19 @@ export const vscodeUi: Ui = {
       validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('The key cannot be empty.') : /\s/.test(v.trim()) ? vscode.l10n.t('The key cannot contain spaces.') : undefined),
     });
     return value?.trim() || undefined;
+  },
+
+  async askWrongType(req) {
+    const type = await pickCorrectType(req);
+    if (type === undefined) { return undefined; }
+    const note = await vscode.window.showInputBox({
+      title: 'Mark as Wrong Type (2/2)',
+      prompt: 'An optional note (why it is wrong, what to check). Press Enter to skip.',
+      placeHolder: 'Note (optional)',
+      ignoreFocusOut: true,
+    });
+    if (note === undefined) { return undefined; }
+    return { correctType: type || undefined, note: note.trim() || undefined };
   },
 
   info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(plain(message), ...actions)),
@@ -270,6 +357,15 @@ export const vscodeUi: Ui = {
     return picked?.map((p) => p.value);
   },
 
+  async pickExportFormat() {
+    const picked = await vscode.window.showQuickPick(FORMAT_ITEMS, { title: 'Export Results: format', placeHolder: 'Pick a file format', ignoreFocusOut: true });
+    return picked?.format;
+  },
+
+  async saveFile(req) {
+    return vscode.window.showSaveDialog({ title: req.title, defaultUri: req.defaultUri, filters: req.filters, saveLabel: 'Export' });
+  },
+
   progress(title, work) {
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: plain(title), cancellable: true }, async (progress, token) => {
@@ -285,3 +381,40 @@ export const vscodeUi: Ui = {
   },
 };
 
+
+interface TypeItem extends vscode.QuickPickItem {
+  /** '' = the person does not say which type is right. */
+  value: string;
+}
+
+/** Step 1 of Mark as Wrong Type: a known type, a typed one, or none; undefined when cancelled. */
+function pickCorrectType(req: WrongTypeRequest): Promise<string | undefined> {
+  return new Promise<string | undefined>((resolve) => {
+    const qp = vscode.window.createQuickPick<TypeItem>();
+    qp.title = 'Mark as Wrong Type (1/2)';
+    qp.placeholder = `Which type is right? It says “${plain(req.current)}”. Pick one, type one, or skip.`;
+    qp.ignoreFocusOut = true;
+    const skip: TypeItem = { label: 'Don’t say which type', description: 'mark as wrong only', value: '' };
+    const known: TypeItem[] = req.types.filter((t) => t !== req.current).map((t) => ({ label: t, value: t }));
+    const render = (typed: string) => {
+      const t = typed.trim();
+      const exact = known.some((k) => k.value === t);
+      qp.items = [...(t && !exact ? [{ label: t, description: 'use this type', value: t, alwaysShow: true }] : []), skip, ...known];
+    };
+    let done = false;
+    qp.onDidChangeValue(render);
+    qp.onDidAccept(() => {
+      const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (!picked) { return; }
+      done = true;
+      resolve(picked.value);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      if (!done) { resolve(undefined); }
+      qp.dispose();
+    });
+    render('');
+    qp.show();
+  });
+}

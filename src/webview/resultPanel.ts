@@ -9,17 +9,19 @@
 //  - Previous/Next in the panel walk the same list, which only makes sense for a single panel.
 // Re-opening the shown result (or any other) therefore reveals the existing panel, never a new tab.
 import * as vscode from 'vscode';
-import { errorMessage } from '../api/errors';
+import { errorMessage, isAuthError } from '../api/errors';
 import type { FileClassification } from '../api/types';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { RESULT_PANEL_VIEW_TYPE } from '../constants';
 import type { JobController } from '../model/controller';
+import type { ReviewActions } from '../commands/reviewActions';
 import type { FileNameCache } from '../model/fileNames';
 import type { ResultPager } from '../model/pager';
+import { needsReview, nextInQueue, queuePosition, reviewTitle, thresholdText } from '../model/reviewQueue';
 import type { Log } from '../ui/log';
 import type { Ui } from '../ui/prompts';
 import { buildResultHtml, readResultTemplate } from './html';
-import { ResultNavigator } from './navigation';
+import { ResultNavigator, type Accept } from './navigation';
 import {
   describeRejected,
   parsePanelState,
@@ -53,6 +55,10 @@ export interface ResultPanelDeps {
   revealInTree: (jobId: string, resultId: string) => void;
   /** The job the panel shows changed (or the panel closed): pagers of unlisted jobs can be dropped. */
   onDidChangeJob: (jobId: string | undefined) => void;
+  /** Marks (Correct / Wrong type) and their prompts. */
+  review: ReviewActions;
+  /** `llamaClassify.lowConfidenceThreshold`, read when used. */
+  threshold: () => number;
   extensionUri: vscode.Uri;
 }
 
@@ -61,6 +67,8 @@ export class ResultPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private panelSubs: vscode.Disposable[] = [];
   private current: PanelState | undefined;
+  /** Set while Previous/Next walk the review queue of this job. */
+  private reviewing: { jobId: string } | undefined;
   private lastItem: FileClassification | undefined;
   /** True once the page said its message listener is installed; false again when it is hidden (destroyed). */
   private ready = false;
@@ -75,9 +83,11 @@ export class ResultPanel implements vscode.Disposable {
   private readyCount = 0;
   private rejectedCount = 0;
   private readonly fileNamesSub: { dispose(): void };
+  private readonly marksSub: { dispose(): void };
 
   constructor(private readonly d: ResultPanelDeps) {
     this.fileNamesSub = d.fileNames.onDidChange(() => this.send());
+    this.marksSub = d.review.marks.onDidChange((jobId) => jobId === this.current?.jobId && this.send());
     this.navigator = new ResultNavigator(d.controller, (text) => this.postStatus('busy', text));
   }
 
@@ -92,18 +102,43 @@ export class ResultPanel implements vscode.Disposable {
       if (!found.authProblem) { void this.d.ui().warn(found.reason); }
       return;
     }
-    if (this.panel) {
-      this.panel.reveal(undefined, true);
-    } else {
-      const panel = vscode.window.createWebviewPanel(
-        RESULT_PANEL_VIEW_TYPE,
-        panelTitle(found.item, this.d.fileNames.get(found.item.file_id)),
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { ...this.webviewOptions(), enableFindWidget: true, retainContextWhenHidden: false },
-      );
-      this.attach(panel);
-    }
+    // Opening a result keeps review mode only for a result of the queue being walked.
+    const keepReview = this.reviewing?.jobId === jobId && needsReview(found.item, this.d.threshold());
+    this.open(found.item);
+    if (!keepReview) { this.reviewing = undefined; }
     this.setCurrent(jobId, found.item);
+    this.send();
+  }
+
+  /**
+   * Review Low-Confidence Results: shows the job's first result below the threshold (or "No match"),
+   * loading pages as needed, and makes Previous/Next walk only those. Says so when there is none.
+   */
+  async startReview(jobId: string): Promise<void> {
+    const seq = ++this.seq;
+    const threshold = this.d.threshold();
+    const outcome = await this.navigator.first(jobId, this.reviewFilter(threshold), () => seq === this.seq);
+    if (seq !== this.seq) { return; }
+    if (outcome.kind === 'failed') {
+      // A rejected key already has its notice and tree row: no second message.
+      if (!isAuthError(this.d.controller.jobs.pager(jobId).error)) { void this.d.ui().warn(outcome.text); }
+      return;
+    }
+    if (outcome.kind === 'none') {
+      const pager = this.d.controller.jobs.pager(jobId);
+      const scope = pager.hasMore ? `the first ${pager.items.length.toLocaleString('en-US')} results` : 'its results';
+      void this.d.ui().info(`Nothing to review in job ${jobId}: none of ${scope} is below ${thresholdText(threshold)} or "No match".`);
+      return;
+    }
+    this.open(outcome.item);
+    this.reviewing = { jobId };
+    this.setCurrent(jobId, outcome.item);
+    this.send();
+    this.d.revealInTree(jobId, outcome.item.id);
+  }
+
+  /** Shows the current result again (a setting it depends on changed). */
+  refresh(): void {
     this.send();
   }
 
@@ -134,6 +169,7 @@ export class ResultPanel implements vscode.Disposable {
         if (!found.authProblem) {void this.d.ui().warn(vscode.l10n.t('The classify result panel was closed: {0}', found.reason));}
         return;
       }
+      this.reviewing = state.review ? { jobId: state.jobId } : undefined;
       this.setCurrent(state.jobId, found.item);
       this.send();
     } finally {
@@ -165,6 +201,13 @@ export class ResultPanel implements vscode.Disposable {
           return await this.copy(msg.what);
         case 'showRawJson':
           if (this.current) { await this.d.showRawJson(this.current.jobId, this.current.resultId); }
+          return;
+        case 'mark':
+        case 'clearMark':
+          return await this.mark(msg.resultId, msg.type === 'mark' ? msg.verdict : null);
+        case 'exitReview':
+          this.reviewing = undefined;
+          this.send();
           return;
       }
     } catch (err) {
@@ -216,9 +259,29 @@ export class ResultPanel implements vscode.Disposable {
     this.panel?.dispose();
     this.detach();
     this.fileNamesSub.dispose();
+    this.marksSub.dispose();
   }
 
   // ---- internals ---------------------------------------------------------------------------------
+
+  /** Reveals the preview panel, or creates it beside the editor. */
+  private open(item: FileClassification): void {
+    if (this.panel) {
+      this.panel.reveal(undefined, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      RESULT_PANEL_VIEW_TYPE,
+      panelTitle(item, this.d.fileNames.get(item.file_id)),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { ...this.webviewOptions(), enableFindWidget: true, retainContextWhenHidden: false },
+    );
+    this.attach(panel);
+  }
+
+  private reviewFilter(threshold: number): Accept {
+    return (item) => needsReview(item, threshold);
+  }
 
   private webviewOptions(): vscode.WebviewOptions {
     const root = this.d.extensionUri;
@@ -239,6 +302,7 @@ export class ResultPanel implements vscode.Disposable {
     this.panel = panel;
     this.ready = false;
     this.current = undefined;
+    this.reviewing = undefined;
     this.lastItem = undefined;
     const web = panel.webview;
     web.options = this.webviewOptions();
@@ -269,6 +333,7 @@ export class ResultPanel implements vscode.Disposable {
     this.panel = undefined;
     this.ready = false;
     this.current = undefined;
+    this.reviewing = undefined;
     this.lastItem = undefined;
     if (hadJob) { this.d.onDidChangeJob(undefined); }
   }
@@ -297,7 +362,8 @@ export class ResultPanel implements vscode.Disposable {
     if (index >= 0) { this.lastItem = pager.items[index]; } // a refresh may bring a newer copy
     const item = this.lastItem;
     const fileName = this.d.fileNames.get(item.file_id);
-    panel.title = panelTitle(item, fileName);
+    const review = this.reviewing?.jobId === cur.jobId ? this.reviewView(pager, index, cur.resultId) : undefined;
+    panel.title = review?.title ?? panelTitle(item, fileName);
     if (!this.ready) { return; }
     const result = toResultView(item, {
       fileName,
@@ -306,8 +372,33 @@ export class ResultPanel implements vscode.Disposable {
       total: pager.totalSize,
       hasMore: pager.hasMore,
       locale: vscode.env.language,
+      mark: this.d.review.marks.get(cur.jobId, cur.resultId),
+      review,
     });
     this.post({ type: 'show', result });
+  }
+
+  /** "Review 3 of 17 · below 60%", and whether the queue goes on either way from `index`. */
+  private reviewView(pager: ResultPager, index: number, resultId: string): { title: string; canPrev: boolean; canNext: boolean } {
+    const threshold = this.d.threshold();
+    const items = pager.items;
+    return {
+      title: reviewTitle(queuePosition(items, threshold, resultId), pager.hasMore, threshold),
+      canPrev: index >= 0 && nextInQueue(items, index, -1, threshold) >= 0,
+      canNext: index >= 0 && (pager.hasMore || nextInQueue(items, index, 1, threshold) >= 0),
+    };
+  }
+
+  /** A mark from the page, for the result it shows; ignored once the panel shows another one. */
+  private async mark(resultId: string, verdict: 'correct' | 'wrong' | null): Promise<void> {
+    const cur = this.current;
+    if (!cur || cur.resultId !== resultId) {
+      this.d.log.info(`Result panel: a mark for ${resultId} arrived after the panel moved on; ignored.`);
+      return;
+    }
+    if (verdict === 'correct') { await this.d.review.markCorrect(cur.jobId, resultId); }
+    else if (verdict === 'wrong') { await this.d.review.markWrong(cur.jobId, resultId); }
+    else { await this.d.review.clearMark(cur.jobId, resultId); }
   }
 
   private postStatus(kind: StatusKind, text: string): void {
@@ -325,12 +416,19 @@ export class ResultPanel implements vscode.Disposable {
   }
 
   private async step(delta: 1 | -1): Promise<void> {
-    const outcome = await this.navigator.step(delta, () => this.current, (from, item) => {
-      this.setCurrent(from.jobId, item);
-      this.send();
-      this.d.revealInTree(from.jobId, item.id);
-    });
+    const accept = this.reviewing && this.reviewing.jobId === this.current?.jobId ? this.reviewFilter(this.d.threshold()) : undefined;
+    const outcome = await this.navigator.step(
+      delta,
+      () => this.current,
+      (from, item) => {
+        this.setCurrent(from.jobId, item);
+        this.send();
+        this.d.revealInTree(from.jobId, item.id);
+      },
+      accept,
+    );
     if (outcome.kind === 'failed') { this.postStatus('error', outcome.text); }
+    else if (outcome.kind === 'none' && outcome.text) { this.postStatus('info', outcome.text); }
   }
 
   private async copy(what: CopyWhat): Promise<void> {

@@ -2,6 +2,7 @@
 // shared with the tree through model/format.ts and unit tested.
 import type { FileClassification } from '../api/types';
 import { confidenceBand, formatCount, formatDate, formatPercent, typeLabel, type ConfidenceBand } from '../model/format';
+import { markText, type ReviewMark } from '../model/reviewMarks';
 import type { ResultView } from './protocol';
 
 export interface ViewContext {
@@ -13,6 +14,9 @@ export interface ViewContext {
   hasMore: boolean;
   /** The user's display language (vscode.env.language); undefined = the runtime default. */
   locale?: string;
+  mark?: ReviewMark;
+  /** While reviewing: the queue's title and whether Previous/Next have a queue entry to go to. */
+  review?: { title: string; canPrev: boolean; canNext: boolean };
 }
 
 export const BAND_LABELS: Record<ConfidenceBand, string> = { high: 'High', medium: 'Medium', low: 'Low', unknown: 'Unknown' };
@@ -51,7 +55,9 @@ export function toResultView(item: FileClassification, ctx: ViewContext): Result
     resultId: item.id,
     kind,
     typeLabel: label === '' ? '(empty type)' : label,
-    typeNote: result?.typeIssue
+    typeNote: !result && item.v2 && item.v2.status !== 'COMPLETED'
+      ? `The Classify v2 job is ${item.v2.status}${item.v2.error_message ? `: ${item.v2.error_message}` : ''}; it has no result.`
+      : result?.typeIssue
       ? `Not readable: ${result.typeIssue}.` // the issue names the server already
       : kind === 'noMatch'
         ? NO_MATCH_NOTE
@@ -65,7 +71,7 @@ export function toResultView(item: FileClassification, ctx: ViewContext): Result
     confidenceIssue: result?.confidenceIssue ?? null,
     reasoning: result ? result.reasoning : null,
     fileName: ctx.fileName ?? null,
-    fileId: item.file_id,
+    fileId: item.file_id ?? item.v2?.document ?? null,
     created: safeDate(item.created_at, ctx.locale),
     createdIso: item.created_at,
     updated: safeDate(item.updated_at, ctx.locale),
@@ -75,7 +81,19 @@ export function toResultView(item: FileClassification, ctx: ViewContext): Result
     total: ctx.total ?? null,
     hasMore: ctx.hasMore,
     position: positionText(ctx.index, ctx.loaded, ctx.total, ctx.hasMore),
-    canPrev: ctx.index > 0,
-    canNext: ctx.index >= 0 && (ctx.index < ctx.loaded - 1 || ctx.hasMore),
+    canPrev: ctx.review ? ctx.review.canPrev : ctx.index > 0,
+    canNext: ctx.review ? ctx.review.canNext : ctx.index >= 0 && (ctx.index < ctx.loaded - 1 || ctx.hasMore),
+    mark: ctx.mark ? { verdict: ctx.mark.verdict, text: markText(ctx.mark), note: ctx.mark.note ?? null } : null,
+    review: ctx.review ? { title: ctx.review.title } : null,
+    v2: item.v2
+      ? {
+          status: item.v2.status,
+          rules: item.v2.rules.map((r) => ({ type: r.type, description: r.description })),
+          mode: item.v2.mode,
+          parseJobId: item.v2.parse_job_id,
+          errorMessage: item.v2.error_message,
+          configurationId: item.v2.configuration_id,
+        }
+      : null,
   };
 }

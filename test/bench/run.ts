@@ -14,8 +14,9 @@
 //   expand10kMs       click on the twistie of a job with 10,000 loaded results → its rows drawn (ui.ts)
 //   paging            the figures test/bench/paging.ts always printed (raw vs client vs pager, 100,000 results)
 //   query10kMs        10,000 loaded results filtered, sorted and regrouped (model/resultQuery.ts; test/bench/query.ts)
+//   export            Export Results… of 100,000 results per format: time, peak RSS / heap (export.ts)
 //
-// Flags: --quick (fewer repetitions), --only=bundle,node,query,host,activation,expand (a subset, while iterating).
+// Flags: --quick (fewer repetitions), --only=bundle,node,query,host,activation,expand,export (a subset, while iterating).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -26,11 +27,12 @@ import { job10k, LATENCY_MS, median, writeJson, type HostFigures } from './commo
 import { runHostBench } from './hostRun';
 import { measureLarge, measurePaging, type LargeFigures, type PagingFigures } from './paging';
 import { measureQuery, type QueryFigures } from './query';
+import { exportTable, measureExport, measureRawCost, type ExportFigures } from './export';
 import { measureActivation, measureExpand10k, type ActivationFigures, type ExpandFigures } from './ui';
 import { runMain } from '../harness/runMain';
 
 const QUICK = process.argv.includes('--quick');
-const PARTS = ['bundle', 'node', 'query', 'host', 'activation', 'expand'] as const;
+const PARTS = ['bundle', 'node', 'query', 'host', 'activation', 'expand', 'export'] as const;
 type Part = (typeof PARTS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const ONLY = new Set<Part>(onlyArg ? (onlyArg.split(',').filter((p) => (PARTS as readonly string[]).includes(p)) as Part[]) : PARTS);
@@ -169,6 +171,16 @@ async function main(): Promise<number> {
       result.query10k = measureQuery(QUICK ? 10 : 30);
     } catch (err) {
       fail('query10kMs', err);
+    }
+  }
+
+  // 2c. Export of 100,000 results per format, each in a fresh process (test/bench/export.ts).
+  if (ONLY.has('export')) {
+    try {
+      const rows: ExportFigures[] = await measureExport(log);
+      result.details.export = { pageSize: 100, rows, rawObjectBytesPerResult: measureRawCost() };
+    } catch (err) {
+      fail('export', err);
     }
   }
 
@@ -393,6 +405,12 @@ function printTable(r: BenchJson): void {
   console.log(line('-'.repeat(w.name), '-'.repeat(w.value), '-'.repeat(w.goal), '---'));
   for (const x of rows) {console.log(line(x.name, x.value, x.goal, x.met));}
   if (r.loadMoreMs?.note) {console.log(`note: ${r.loadMoreMs.note}`);}
+  const exp = r.details.export as { rows: ExportFigures[]; rawObjectBytesPerResult: { withRaw: number; withoutRaw: number } } | undefined;
+  if (exp) {
+    console.log('\nExport of 100,000 results, pages of 100, no added latency (each mode in a fresh process; heap in MB):');
+    for (const line of exportTable(exp.rows)) {console.log(line);}
+    console.log(`raw objects kept for "as sent": ${exp.rawObjectBytesPerResult.withRaw} B per result retained, ${exp.rawObjectBytesPerResult.withoutRaw} B without`);
+  }
   if (r.errors.length) {
     console.log('errors:');
     for (const e of r.errors) {console.log(`  ${e}`);}

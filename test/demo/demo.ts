@@ -2,6 +2,7 @@
 // extension installed and already pointed at the fake server, so nothing needs setting up. Open the printed URL.
 //   node out/test/demo/demo.js [--port 8080] [--vsix path/to.vsix]
 // Both servers listen on 127.0.0.1 only. Ctrl+C (or SIGTERM) stops everything.
+import { V2_JOB_IDS } from '../fake-server/datasetsV2';
 import * as path from 'path';
 import { portIsFree, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { newestVsix } from '../harness/paths';
@@ -75,6 +76,8 @@ async function main() {
   // jobs have no names in LlamaCloud: the view shows each one's short ID (the first 8 characters)
   console.log('Demo jobs (paste an ID into LlamaCloud Classify: Open Job Results…):');
   for (const j of server.jobs) {console.log(`  ${j.id}  ${j.label}`);}
+  console.log('Classify v2 job IDs (or run “Browse Classify v2 Jobs…”):');
+  for (const [name, id] of Object.entries(V2_JOB_IDS)) {console.log(`  ${id}  ${name}`);}
   console.log(`\nOpen VS Code in your browser:\n  ${cs.workbenchUrl()}\n`);
   console.log('Press Ctrl+C to stop.');
 

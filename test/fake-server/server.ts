@@ -3,10 +3,15 @@
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { buildDataset, FAKE_PROJECT_ID, JOB_IDS, jobTypes, RULE_DESCRIPTIONS, seededRandom, type FakeFile, type FakeJob } from './datasets';
+import { buildV2Dataset, V2_JOB_IDS, v2JobJson, type FakeV2Job } from './datasetsV2';
 
 export const DEFAULT_API_KEY = 'llx-fake-demo-key-0000';
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
+/** Classify v2 declares page_size 1..100 and answers 422 above (FastAPI `le=100`). */
+const V2_MAX_PAGE_SIZE = 100;
+/** `setQuirks(V2_LIST_QUIRKS, …)` applies paging quirks to `GET /api/v2/classify`. */
+export const V2_LIST_QUIRKS = 'v2:list';
 
 /** Per-job behaviours that model servers which do not follow AIP-132 to the letter. */
 export interface JobQuirks {
@@ -19,9 +24,10 @@ export interface JobQuirks {
   /** total_size: exact (default), missing, or wrong (half the real count). */
   totalSize?: 'exact' | 'missing' | 'wrong';
   /**
-   * The job is unfinished for its first N status reads (`GET …/jobs/{id}`), then has its own status:
-   * v1 reads PENDING; v2 reads PENDING for the first half, then RUNNING (see `unfinishedStatus`).
-   * Until then its results are an empty page; once done, its rows are served.
+   * The job is unfinished for its first N status reads (v1 `GET …/jobs/{id}`; v2 `GET /api/v2/classify/{id}`,
+   * which is the job's status and its result at once), then has its own status: v1 reads PENDING; v2
+   * reads PENDING for the first half, then RUNNING (see `unfinishedStatus`). Until then its results are
+   * an empty page (v2: no `result`); once done, its rows are served.
    */
   statusAfterReads?: number;
 }
@@ -34,7 +40,11 @@ export function unfinishedStatus(reads: number, after: number | undefined, api: 
 }
 
 /** Jobs that start unfinished in every fake server (tests can change it with setQuirks). */
-const DEFAULT_QUIRKS: [string, JobQuirks][] = [[JOB_IDS.finishing, { statusAfterReads: 2 }]];
+const DEFAULT_QUIRKS: [string, JobQuirks][] = [
+  [JOB_IDS.finishing, { statusAfterReads: 2 }],
+  // Reads 0–1 PENDING, 2 RUNNING, then COMPLETED: opening it takes two reads (rows, then status).
+  [V2_JOB_IDS.finishing, { statusAfterReads: 3 }],
+];
 
 export interface Fault {
   /** Matches when the request path contains this string (or matches the RegExp). Default: any API path. */
@@ -74,12 +84,15 @@ export interface FakeServer {
   url: string;
   apiKey: string;
   jobs: { id: string; label: string; status: string; count: number }[];
+  /** The Classify v2 jobs it serves (datasetsV2.ts). */
+  v2Jobs: readonly FakeV2Job[];
   requests: RecordedRequest[];
   /** Queue a fault; the first queued fault that matches a request is used. */
   fault(f: Fault): void;
   clearFaults(): void;
   setQuirks(jobId: string, quirks: JobQuirks): void;
   addJob(job: FakeJob): void;
+  addV2Job(job: FakeV2Job): void;
   setRandomFailures(r: FakeServerOptions['randomFailures']): void;
   /** How often the job's status was read (for `statusAfterReads`). */
   statusReads(jobId: string): number;
@@ -92,10 +105,14 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
   const data = buildDataset();
   const jobs = new Map<string, FakeJob>(data.jobs.map((j) => [j.id, j]));
   const files: Map<string, FakeFile> = data.files;
+  const v2Data = buildV2Dataset();
+  const v2Jobs = new Map<string, FakeV2Job>(v2Data.jobs.map((j) => [j.id, j]));
+  for (const [id, file] of v2Data.files) { files.set(id, file); }
   const quirks = new Map<string, JobQuirks>(DEFAULT_QUIRKS.map(([id, q]) => [id, { ...q }]));
   /** Status reads per job, for `statusAfterReads`. */
   const statusReads = new Map<string, number>();
   const pendingNow = (job: FakeJob) => unfinishedStatus(statusReads.get(job.id) ?? 0, quirks.get(job.id)?.statusAfterReads);
+  const v2StatusNow = (job: FakeV2Job) => unfinishedStatus(statusReads.get(job.id) ?? 0, quirks.get(job.id)?.statusAfterReads, 'v2');
   let faults: (Fault & { left: number })[] = [];
   let apiKey = opts.apiKey ?? DEFAULT_API_KEY;
   let randomFailures = opts.randomFailures;
@@ -214,6 +231,16 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
       if (pendingNow(job)) { return respond(200, { items: [], next_page_token: null, total_size: 0 }); }
       return resultsPage(job, url, respond);
     }
+    const v2 = /^\/api\/v2\/classify(?:\/([^/]+))?\/?$/.exec(url.pathname);
+    if (v2) {
+      if (v2[1] === undefined) { return listV2Jobs(url, respond); }
+      const job = v2Jobs.get(decodeURIComponent(v2[1]));
+      if (!job) { return respond(404, { detail: 'Classify job not found' }); }
+      if (job.forbidden) { return respond(403, { detail: 'You do not have access to this project' }); }
+      const unfinished = v2StatusNow(job);
+      statusReads.set(job.id, (statusReads.get(job.id) ?? 0) + 1);
+      return respond(200, v2JobJson(job, FAKE_PROJECT_ID, unfinished));
+    }
     const f = /^\/api\/v1\/beta\/files(?:\/([^/]+))?\/?$/.exec(url.pathname);
     if (f) {
       if (f[1]) {
@@ -280,6 +307,49 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
     });
   }
 
+  /** `GET /api/v2/classify`: filters, newest first, page_size 1..100, opaque tokens bound to the filters. */
+  function listV2Jobs(url: URL, respond: (s: number, b: unknown) => void) {
+    const q = url.searchParams;
+    const raw = q.get('page_size');
+    const size = raw === null ? 50 : Number(raw);
+    if (!Number.isInteger(size) || size < 1 || size > V2_MAX_PAGE_SIZE) {
+      return respond(422, { detail: [{ type: 'less_than_equal', loc: ['query', 'page_size'], msg: `Input should be between 1 and ${V2_MAX_PAGE_SIZE}`, input: raw }] });
+    }
+    const dates: Record<string, number> = {};
+    for (const key of ['created_at_on_or_after', 'created_at_on_or_before']) {
+      const v = q.get(key);
+      if (v === null) { continue; }
+      const t = Date.parse(v);
+      if (Number.isNaN(t)) { return respond(422, { detail: [{ type: 'datetime_parsing', loc: ['query', key], msg: 'Input should be a valid datetime', input: v }] }); }
+      dates[key] = t;
+    }
+    const status = q.get('status');
+    if (status !== null && !['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'].includes(status)) {
+      return respond(422, { detail: [{ type: 'enum', loc: ['query', 'status'], msg: "Input should be 'PENDING', 'RUNNING', 'COMPLETED', 'FAILED' or 'CANCELLED'", input: status }] });
+    }
+    const config = q.get('configuration_id');
+    const ids = q.getAll('job_ids');
+    const scope = `v2|${status ?? ''}|${config ?? ''}|${q.get('created_at_on_or_after') ?? ''}|${q.get('created_at_on_or_before') ?? ''}`;
+    const quirk = quirks.get(V2_LIST_QUIRKS) ?? {};
+    const offset = quirk.ignorePageToken ? 0 : offsetOf(url, scope, respond);
+    if (offset === undefined) { return; }
+    const all = [...v2Jobs.values()]
+      .filter((j) => !j.forbidden)
+      .filter((j) => status === null || (v2StatusNow(j) ?? j.status) === status)
+      .filter((j) => config === null || j.configuration_id === config)
+      .filter((j) => ids.length === 0 || ids.includes(j.id))
+      .filter((j) => dates.created_at_on_or_after === undefined || Date.parse(j.created_at) >= dates.created_at_on_or_after)
+      .filter((j) => dates.created_at_on_or_before === undefined || Date.parse(j.created_at) <= dates.created_at_on_or_before)
+      .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
+    const dup = offset > 0 && quirk.duplicateAcrossPages ? Math.min(quirk.duplicateAcrossPages, offset) : 0;
+    const end = Math.min(all.length, offset + size - dup);
+    let next: string | null = end < all.length ? encodeToken(scope, end) : null;
+    if (quirk.repeatToken && all.length > size) { next = encodeToken(scope, Math.min(size, all.length)); }
+    const body: Record<string, unknown> = { items: all.slice(offset - dup, end).map((j) => v2JobJson(j, FAKE_PROJECT_ID, v2StatusNow(j))), next_page_token: next };
+    if (quirk.totalSize !== 'missing') { body.total_size = quirk.totalSize === 'wrong' ? Math.floor(all.length / 2) : all.length; }
+    respond(200, body);
+  }
+
   function control(req: http.IncomingMessage, url: URL, respond: (s: number, b: unknown) => void) {
     if (url.pathname === '/__fake/requests') { return respond(200, requests.filter((r) => !r.path.startsWith('/__fake/'))); }
     if (url.pathname === '/__fake/faults' && req.method === 'DELETE') {
@@ -315,12 +385,14 @@ export async function startFakeServer(opts: FakeServerOptions = {}): Promise<Fak
       return apiKey;
     },
     jobs: data.jobs.map((j) => ({ id: j.id, label: j.label, status: j.status, count: j.count })),
+    v2Jobs: v2Data.jobs,
     requests,
     fault: (f) => faults.push({ ...f, left: f.times ?? 1 }),
     clearFaults: () => (faults = []),
     setQuirks: (jobId, q) => quirks.set(jobId, q),
     statusReads: (jobId) => statusReads.get(jobId) ?? 0,
     addJob: (job) => jobs.set(job.id, job),
+    addV2Job: (job) => v2Jobs.set(job.id, job),
     setRandomFailures: (r) => {
       randomFailures = r;
       random = seededRandom(r?.seed ?? 1);

@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { ChoiceRequest, JobPickItem, Notice, PickJobRequest, ReportProgress, TextRequest, Ui } from '../../src/ui/prompts';
+import type { ChoiceRequest, FilterRequest, JobPickItem, Notice, PickJobRequest, ReportProgress, TextRequest, Ui, WrongTypeAnswer, WrongTypeRequest } from '../../src/ui/prompts';
+import type { ExportFormat } from '../../src/export/formats';
 import type { Node } from '../../src/tree/nodes';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
 
@@ -23,6 +24,9 @@ export class Parts {
   constructor(readonly api: TestApi) {}
   get controller() {
     return this.api.deps.controller;
+  }
+  get versions() {
+    return this.api.deps.versions;
   }
   get jobs() {
     return this.api.deps.jobs;
@@ -84,6 +88,13 @@ export class ScriptedUi implements Ui {
   readonly textRequests: TextRequest[] = [];
   /** Answers for the listed-job picker, given the items it offered. */
   listedPicks: ((items: JobPickItem[]) => string | undefined)[] = [];
+  /** Answers to filter prompts in order: a value (checked by the prompt's own validation when typed), null = Skip, undefined = Escape. */
+  filters: (string | null | undefined)[] = [];
+  /** The filter prompts seen, for asserting their wording. */
+  readonly filterPrompts: FilterRequest[] = [];
+  /** Answers for Mark as Wrong Type…; the requests are recorded in `wrongTypeRequests`. */
+  wrongTypes: (WrongTypeAnswer | undefined)[] = [];
+  readonly wrongTypeRequests: WrongTypeRequest[] = [];
   /** Answers for notifications with actions, by a substring of the message. */
   choices: { match: string; choice: string }[] = [];
   /** Answers for pickOne / pickMany, in order: each gets the request (its items) and picks. */
@@ -119,6 +130,8 @@ export class ScriptedUi implements Ui {
       }
     }, abort.signal);
   }
+  formats: (ExportFormat | undefined)[] = [];
+  saves: ((req: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }) => vscode.Uri | undefined)[] = [];
 
   async pickJob(req: PickJobRequest) {
     const next = this.picks.shift();
@@ -138,6 +151,16 @@ export class ScriptedUi implements Ui {
     if (invalid) { throw new Error(`the text box refused ${JSON.stringify(answer)}: ${invalid}`); }
     return answer;
   }
+  async chooseFilter(req: FilterRequest) {
+    if (this.filters.length === 0) { throw new Error(`unexpected prompt: chooseFilter “${req.title}”`); }
+    this.filterPrompts.push(req);
+    const answer = this.filters.shift();
+    if (typeof answer === 'string' && !req.choices?.some((c) => c.value === answer)) {
+      const problem = req.validateTyped ? req.validateTyped(answer) : 'this prompt takes no typed value';
+      if (problem) { throw new Error(`scripted filter “${answer}” was refused: ${problem}`); }
+    }
+    return answer;
+  }
   async inputApiKey() {
     if (this.keys.length === 0) { throw new Error('unexpected prompt: inputApiKey'); }
     return this.keys.shift();
@@ -145,6 +168,11 @@ export class ScriptedUi implements Ui {
   info = (message: string, ...actions: string[]) => this.record('info', message, actions);
   warn = (message: string, ...actions: string[]) => this.record('warn', message, actions);
   error = (message: string, ...actions: string[]) => this.record('error', message, actions);
+  async askWrongType(req: WrongTypeRequest) {
+    if (this.wrongTypes.length === 0) { throw new Error('unexpected prompt: askWrongType'); }
+    this.wrongTypeRequests.push(req);
+    return this.wrongTypes.shift();
+  }
   async confirm(message: string) {
     if (this.confirms.length === 0) {throw new Error(`unexpected prompt: confirm “${message}”`);}
     return this.confirms.shift()!;
@@ -156,6 +184,15 @@ export class ScriptedUi implements Ui {
     const n: RecordedNotice = { message, action: action?.command, closed: false };
     this.notices.push(n);
     return { close: () => (n.closed = true) };
+  }
+  async pickExportFormat() {
+    if (this.formats.length === 0) { throw new Error('unexpected prompt: pickExportFormat'); }
+    return this.formats.shift();
+  }
+  async saveFile(req: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }) {
+    const next = this.saves.shift();
+    if (!next) { throw new Error('unexpected prompt: saveFile'); }
+    return next(req);
   }
   openNotices(): RecordedNotice[] {
     return this.notices.filter((n) => !n.closed);

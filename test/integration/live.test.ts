@@ -112,7 +112,7 @@ describe('Live status, labels and links in the real extension host', function ()
     await vscode.commands.executeCommand('llamaClassify.openJob');
     const mine = offered.find((o) => o.label === 'Invoices, March run');
     assert.ok(mine, JSON.stringify(offered));
-    assert.match(mine.description ?? '', new RegExp(`^${id} · Succeeded`));
+    assert.match(mine.description ?? '', new RegExp(`^${id} · v1 · Succeeded`), 'the ID, the version, the status in words');
     // From the palette: pick the job, then an empty label clears it; a cancelled box changes nothing.
     rig.ui.listedPicks.push((items) => items.find((i) => i.label === 'Invoices, March run')?.jobId);
     rig.ui.texts.push(undefined);
@@ -150,7 +150,9 @@ describe('Live status, labels and links in the real extension host', function ()
     rig.server.requests.length = 0;
     const bad: [vscode.Uri, RegExp][] = [
       [link(`jobId=${JOB_IDS.multiPage}`, '/delete'), /“\/delete”, which this extension does not know/],
-      [link('jobId=not-a-job'), /jobId “not-a-job” is not a classify job ID/],
+      // (`not-a-job` would be a well-formed Classify v2 ID, whose format is undocumented: prefix, dash, ID.)
+      [link('jobId=not%20a%20job'), /jobId “not a job” is not a classify job ID/],
+      [link('jobId=dfl-0a1b2c3d4e5f'), /jobId “dfl-0a1b2c3d4e5f” is not a classify job ID/],
       [link(''), /no jobId/],
       [link(`jobId=${JOB_IDS.multiPage}&resultId=${encodeURIComponent('<script>x</script>')}`), /is not a result ID/],
       [link(`jobId=${JOB_IDS.multiPage}&cmd=workbench.action.quit`), /unknown parameter “cmd”/],

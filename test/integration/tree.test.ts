@@ -210,7 +210,8 @@ describe('Results tree in the real extension host', function () {
 
   it('a malformed job ID from the palette gets a clear message and opens nothing', async () => {
     rig = await setUpRig();
-    await vscode.commands.executeCommand('llamaClassify.openJob', 'not-a-job');
+    // (`not-a-job` is well-formed as a Classify v2 ID, whose format is undocumented: prefix, dash, ID.)
+    await vscode.commands.executeCommand('llamaClassify.openJob', 'not a job');
     assert.match(rig.ui.messages[0]?.message ?? '', /is not a job ID\. A classify job ID is a UUID/);
     assert.strictEqual(rig.s.jobs.jobs.length, 0);
     assert.strictEqual(rig.server.requests.length, 0);

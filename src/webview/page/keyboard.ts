@@ -1,4 +1,5 @@
-// Keyboard navigation of the result page: Alt+Left / Alt+Right, [ and ], k and j. Pure, so unit tested.
+// Keyboard of the result page: Alt+Left / Alt+Right, [ and ], k and j move; while reviewing, c and w mark
+// the result Correct / Wrong type and n / p move too. Pure, so unit tested.
 import type { WebviewToHost } from '../protocol';
 
 /** The two navigation messages. */
@@ -33,4 +34,24 @@ export function navigationKey(e: KeyInput): Direction | null {
     if (e.key === ']' || e.key === 'j') { return 'next'; }
   }
   return null;
+}
+
+/** What a key asks for while the panel walks the review queue (besides the keys above), or null. */
+export type ReviewAction = 'correct' | 'wrong' | Direction;
+
+/** c: Correct, w: Wrong type, n: next, p: previous. Same guards as navigation; only plain keys. */
+export function reviewKey(e: KeyInput): ReviewAction | null {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTypingTarget(e.target)) { return null; }
+  switch (e.key) {
+    case 'c':
+      return 'correct';
+    case 'w':
+      return 'wrong';
+    case 'n':
+      return 'next';
+    case 'p':
+      return 'prev';
+    default:
+      return null;
+  }
 }

@@ -1,8 +1,8 @@
 // Renders a ResultView and status lines into the page shell of src/webview/html.ts.
 // Security rules: every string from the host (and so from the API) is placed with textContent, never as
 // markup; styles are set through the CSSOM only (allowed by the CSP, unlike style attributes); the only
-// state persisted is {jobId, resultId}.
-import type { HostToWebview, PanelState, ResultView } from '../protocol';
+// state persisted is {jobId, resultId} (and review: true while walking the review queue).
+import type { HostToWebview, MarkVerdict, PanelState, ResultView } from '../protocol';
 
 type StatusMessage = Extract<HostToWebview, { type: 'status' }>;
 
@@ -11,6 +11,7 @@ export type ById = (id: string) => HTMLElement;
 
 const BANDS: readonly string[] = ['high', 'medium', 'low', 'unknown'] satisfies readonly ResultView['band'][];
 const KINDS: readonly string[] = ['match', 'noMatch', 'noResult'] satisfies readonly ResultView['kind'][];
+const VERDICTS: readonly string[] = ['correct', 'wrong'] satisfies readonly MarkVerdict[];
 const STATUS_KINDS: readonly string[] = ['info', 'busy', 'error'] satisfies readonly StatusMessage['kind'][];
 
 /** The value when it is a string, '' otherwise: the host is trusted, its data is still checked. */
@@ -33,6 +34,8 @@ export interface ResultPage {
   render(r: ResultView): void;
   /** Shows (or, for empty text, hides) the status line. */
   status(msg: StatusMessage): void;
+  /** The result shown last, if any. */
+  current(): ResultView | undefined;
 }
 
 /**
@@ -91,14 +94,40 @@ export function createResultPage($: ById, persist: (state: PanelState) => void):
     $('created').title = str(r.createdIso);
     $('updated').title = str(r.updatedIso);
 
+    renderV2($, r.v2);
+
     setText($('position'), r.position);
     setEnabled($('prev'), !!r.canPrev);
     setEnabled($('next'), !!r.canNext);
+    const reviewing = renderReview(r);
 
     $('status').hidden = true;
     $('content').hidden = false;
-    // Only the two IDs: enough for the serializer to fetch the rest again after a reload.
-    persist({ jobId: str(r.jobId), resultId: str(r.resultId) });
+    // Only the two IDs (and review mode): enough for the serializer to fetch the rest again after a reload.
+    const ids = { jobId: str(r.jobId), resultId: str(r.resultId) };
+    persist(reviewing ? { ...ids, review: true } : ids);
+  }
+
+  /** The review queue's position and the mark; returns true while reviewing. */
+  function renderReview(r: ResultView): boolean {
+    const review = r.review && typeof r.review === 'object' ? r.review : null;
+    const reviewStatus = $('review-status');
+    setText(reviewStatus, review ? review.title : '');
+    reviewStatus.hidden = !review;
+    $('review-exit').hidden = !review;
+    $('review-keys').hidden = !review;
+    const mark = r.mark && typeof r.mark === 'object' ? r.mark : null;
+    const verdict = mark && VERDICTS.includes(mark.verdict) ? mark.verdict : null;
+    const state = $('mark-state');
+    setText(state, verdict ? mark?.text : '', 'Not reviewed');
+    state.dataset.verdict = verdict ?? 'none';
+    $('mark-correct').setAttribute('aria-pressed', String(verdict === 'correct'));
+    $('mark-wrong').setAttribute('aria-pressed', String(verdict === 'wrong'));
+    $('mark-clear').hidden = !verdict;
+    const note = $('mark-note');
+    setText(note, verdict && mark?.note ? `Note: ${mark.note}` : '');
+    note.hidden = !(verdict && mark?.note);
+    return !!review;
   }
 
   function status(msg: StatusMessage): void {
@@ -108,5 +137,20 @@ export function createResultPage($: ById, persist: (state: PanelState) => void):
     el.hidden = !msg.text;
   }
 
-  return { render, status };
+  return { render, status, current: () => shown };
+}
+
+/** The v2-only section: status, mode, parse job, configuration, error and the rules, one per line ("type — description"). */
+function renderV2($: ById, v2: ResultView['v2'] | undefined): void {
+  const section = $('v2');
+  section.hidden = !v2 || typeof v2 !== 'object';
+  if (section.hidden || !v2) { return; }
+  setText($('v2-status'), v2.status, 'Unknown');
+  setText($('v2-mode'), v2.mode, 'Not given');
+  setText($('v2-parse-job'), v2.parseJobId, 'None');
+  setText($('v2-configuration'), v2.configurationId, 'None');
+  setText($('v2-error'), v2.errorMessage, 'None');
+  const rules = Array.isArray(v2.rules) ? v2.rules : [];
+  const lines = rules.map((r) => `${str(r?.type) || '(no type)'} — ${str(r?.description) || 'No description.'}`);
+  setText($('v2-rules'), lines.join('\n'), 'The job lists no rules.');
 }

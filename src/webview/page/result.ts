@@ -2,8 +2,8 @@
 // for the browser), loaded with the page's CSP nonce. No inline handlers. Every string from the API is
 // placed with textContent (see render.ts), styles are set through the CSSOM only, and the page asks the
 // host for nothing but the WebviewToHost messages of src/webview/protocol.ts.
-import type { CopyWhat, HostToWebview, WebviewToHost } from '../protocol';
-import { navigationKey, type Direction } from './keyboard';
+import type { CopyWhat, HostToWebview, MarkVerdict, WebviewToHost } from '../protocol';
+import { navigationKey, reviewKey, type Direction } from './keyboard';
 import { createResultPage } from './render';
 import type { VsCodeApi } from './vscodeApi';
 
@@ -42,6 +42,12 @@ function step(dir: Direction): void {
   post({ type: dir });
 }
 const copy = (what: CopyWhat): void => post({ type: 'copy', what });
+/** Marks the result the page shows (the host ignores it once it shows another). */
+function mark(verdict: MarkVerdict | null): void {
+  const shown = page.current();
+  if (!shown || typeof shown.resultId !== 'string') { return; }
+  post(verdict ? { type: 'mark', verdict, resultId: shown.resultId } : { type: 'clearMark', resultId: shown.resultId });
+}
 
 $('prev').addEventListener('click', () => step('prev'));
 $('next').addEventListener('click', () => step('next'));
@@ -50,12 +56,18 @@ $('copy-reasoning').addEventListener('click', () => copy('reasoning'));
 $('copy-json').addEventListener('click', () => copy('json'));
 $('copy-link').addEventListener('click', () => copy('link'));
 $('raw-json').addEventListener('click', () => post({ type: 'showRawJson' }));
+$('mark-correct').addEventListener('click', () => mark('correct'));
+$('mark-wrong').addEventListener('click', () => mark('wrong'));
+$('mark-clear').addEventListener('click', () => mark(null));
+$('review-exit').addEventListener('click', () => post({ type: 'exitReview' }));
 
 document.addEventListener('keydown', (e) => {
   const dir = navigationKey(e);
-  if (!dir) { return; }
+  const action = dir ?? (page.current()?.review ? reviewKey(e) : null);
+  if (!action) { return; }
   e.preventDefault();
-  step(dir);
+  if (action === 'correct' || action === 'wrong') { mark(action); }
+  else { step(action); }
 });
 
 // A page that was hidden and shown again without being reloaded asks for the current state too.

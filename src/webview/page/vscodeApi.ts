@@ -6,6 +6,6 @@ import type { PanelState, WebviewToHost } from '../protocol';
 export interface VsCodeApi {
   /** Every message the page sends is a WebviewToHost. */
   postMessage(message: WebviewToHost): void;
-  /** Only {jobId, resultId}: enough for the serializer to fetch the rest again after a reload. */
+  /** Only {jobId, resultId} (and review: true): enough for the serializer to fetch the rest again after a reload. */
   setState(state: PanelState): void;
 }

@@ -8,7 +8,9 @@ import {
   parseJob,
   parseJobsPage,
   parseResult,
+  parseFileClassification,
   parseResultsPage,
+  rawOf,
   ShapeError,
   type ParseWarning,
 } from '../../../src/api/parse';
@@ -440,5 +442,15 @@ describe('error bodies', () => {
     assert.deepStrictEqual(parseErrorDetail(null), {});
     assert.deepStrictEqual(parseErrorDetail('Bad Gateway'), {});
     assert.deepStrictEqual(parseErrorDetail([{ detail: 'x' }]), {});
+  });
+});
+
+describe('rawOf: each result as the server sent it', () => {
+  it('results of a page keep their sent object (unknown fields, a NaN string); other parsed items have none', () => {
+    const sent = { id: 'a', classify_job_id: 'j', result: { type: 7, confidence: 'NaN', reasoning: 'r', extra: 1 }, more: [1] };
+    const page = parseResultsPage({ items: [sent], next_page_token: null });
+    assert.strictEqual(rawOf(page.items[0]), sent);
+    assert.deepStrictEqual(Object.keys(page.items[0]).sort(), ['classify_job_id', 'created_at', 'file_id', 'id', 'result', 'updated_at'], 'the parsed item keeps its shape');
+    assert.strictEqual(rawOf(parseFileClassification(sent, 'items[0]')), undefined);
   });
 });

@@ -276,6 +276,23 @@ describe('JobController.loadAll', () => {
     assert.deepStrictEqual(seen, [10, 20, 25]);
   });
 
+  it('waits for a promise onProgress returns before the next page; a rejection ends loadAll with it', async () => {
+    const { controller, pages } = setUp({ count: 25, size: 10 });
+    const order: string[] = [];
+    await controller.loadAll('j', {
+      limit: 1000,
+      onProgress: async (p) => {
+        order.push(`start ${p.items.length} after ${pages.calls.length} calls`);
+        await new Promise((r) => setTimeout(r, 5));
+        order.push(`end ${p.items.length} after ${pages.calls.length} calls`);
+      },
+    });
+    assert.deepStrictEqual(order, ['start 10 after 1 calls', 'end 10 after 1 calls', 'start 20 after 2 calls', 'end 20 after 2 calls', 'start 25 after 3 calls', 'end 25 after 3 calls']);
+    const t = setUp({ count: 25, size: 10 });
+    await assert.rejects(t.controller.loadAll('j', { limit: 1000, onProgress: async () => { throw new Error('disk full'); } }), /disk full/);
+    assert.deepStrictEqual(t.pages.calls, [undefined], 'no page after the failure');
+  });
+
   it('stops at the limit, and loads no page for a job already complete', async () => {
     const { controller, pages } = setUp({ count: 50, size: 10 });
     const out = await controller.loadAll('j', { limit: 20 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { JobList } from '../../../src/model/jobList';
 import { ResultPager } from '../../../src/model/pager';
+import { v2ListKey } from '../../../src/model/v2';
 import { MemoryStore } from './memoryStore';
 
 describe('JobList', () => {
@@ -20,6 +21,25 @@ describe('JobList', () => {
     assert.strictEqual(b.get('j2')?.meta?.status, 'SUCCESS');
     await b.remove('j1');
     assert.deepStrictEqual(new JobList(store, noPages, job).jobs.map((j) => j.id), ['j2']);
+  });
+
+  it('a browsed v2 list is listed and kept, but is neither a recent job nor read for a status', async () => {
+    const store = new MemoryStore();
+    const reads: string[] = [];
+    const list = new JobList(store, noPages, async (id) => {
+      reads.push(id);
+      return job(id);
+    });
+    const key = v2ListKey({ status: 'FAILED' });
+    await list.add('cls-1');
+    await list.add(key, { expanded: true });
+    await list.refreshMeta(key);
+    await list.refreshMeta('cls-1');
+    assert.deepStrictEqual(reads, ['cls-1']);
+    const reloaded = new JobList(store, noPages, job);
+    assert.deepStrictEqual(reloaded.jobs.map((j) => j.id), [key, 'cls-1']);
+    assert.strictEqual(reloaded.get(key)?.expanded, true);
+    assert.deepStrictEqual(reloaded.recent, ['cls-1']);
   });
 
   it('reads a job status once at a time, and remembers a failed read so it can be retried later', async () => {

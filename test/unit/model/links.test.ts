@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { buildLink, parseLink } from '../../../src/model/links';
+import { buildLink, linkedJobId, parseLink } from '../../../src/model/links';
+import { v2ListKey } from '../../../src/model/v2';
 
 const JOB = '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e';
 const RESULT = 'a0b1c2d3-0000-4000-8000-000000000001';
@@ -21,6 +22,21 @@ describe('links', () => {
 
   it('accepts an upper-case job ID and reads it lower-cased', () => {
     assert.deepStrictEqual(parseLink('/open', `jobId=${JOB.toUpperCase()}`), { ok: true, jobId: JOB });
+  });
+
+  it('a Classify v2 job ID links like a v1 one, its case kept', () => {
+    const v2 = 'cls-0001AbCdEf12';
+    const link = buildLink('vscode', EXT, v2, v2);
+    assert.deepStrictEqual(parseLink(...parts(link)), { ok: true, jobId: v2, resultId: v2 });
+  });
+
+  it('a row of a browsed v2 list links to its own job (the list is no job)', () => {
+    const list = v2ListKey({ status: 'COMPLETED' });
+    const row = 'cls-0001abcdef12';
+    assert.strictEqual(linkedJobId(list, row), row);
+    assert.deepStrictEqual(parseLink(...parts(buildLink('vscode', EXT, list, row))), { ok: true, jobId: row, resultId: row });
+    assert.strictEqual(linkedJobId(JOB, RESULT), JOB);
+    assert.strictEqual(parseLink('/open', `jobId=${list}`).ok, false, 'a list key is not a job ID');
   });
 
   const refused: [string, string, string, RegExp][] = [

@@ -160,10 +160,12 @@ describe('Result panel HTML', () => {
     const ready = topLevel.indexOf("post({ type: 'ready' });");
     assert.ok(listener >= 0 && ready > listener, 'ready is posted (at the top level) after the message listener is installed');
     assert.match(entry, /'visibilitychange'[\s\S]*visibilityState === 'visible'\)\s*\{?\s*post\(\{ type: 'ready' \}\)/);
-    // Only the two IDs are persisted.
+    // Only the two IDs (and review: true while reviewing) are persisted.
     assert.strictEqual((all.match(/setState\(/g) ?? []).length, 2, 'the typed declaration and the one call');
     assert.match(entry, /\(state\) => vscode\.setState\(state\)/);
-    assert.match(code.get('render.ts')!, /persist\(\{ jobId: str\(r\.jobId\), resultId: str\(r\.resultId\) \}\)/, 'only the two IDs are persisted');
+    const render = code.get('render.ts')!;
+    assert.match(render, /const ids = \{ jobId: str\(r\.jobId\), resultId: str\(r\.resultId\) \};\s+persist\(reviewing \? \{ \.\.\.ids, review: true \} : ids\);/, 'only the two IDs (and review mode) are persisted');
+    assert.strictEqual((render.match(/persist\(/g) ?? []).length, 1, 'one call');
   });
 });
 

@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import * as vm from 'vm';
 import { readResultTemplate, buildResultHtml } from '../../../src/webview/html';
-import { navigationKey, type KeyInput } from '../../../src/webview/page/keyboard';
+import { navigationKey, reviewKey, type KeyInput } from '../../../src/webview/page/keyboard';
 import { createResultPage } from '../../../src/webview/page/render';
 import { parseWebviewMessage, type HostToWebview, type PanelState, type ResultView } from '../../../src/webview/protocol';
 
@@ -122,6 +122,9 @@ function view(over: Partial<ResultView> = {}): ResultView {
     position: '1 of 3',
     canPrev: false,
     canNext: true,
+    v2: null,
+    mark: null,
+    review: null,
     ...over,
   };
 }
@@ -192,6 +195,29 @@ describe('Result page: renderer', () => {
     assert.strictEqual(el('created').title, '');
   });
 
+  it('shows the Classify v2 section (status, mode, parse job, error, rules one per line) only for a v2 job', () => {
+    const { page, el } = setup();
+    page.render(view());
+    assert.ok(el('v2').hidden, 'a v1 result has no v2 section');
+    const hostile = '<b onclick="x()">bold</b>';
+    page.render(view({ resultId: 'cls-1', v2: { status: 'COMPLETED', mode: 'FAST', parseJobId: 'pjb-1', errorMessage: null, configurationId: null,
+      rules: [{ type: 'invoice', description: 'A bill.' }, { type: hostile, description: '' }] } }));
+    assert.ok(!el('v2').hidden);
+    assert.strictEqual(el('v2-status').textContent, 'COMPLETED');
+    assert.strictEqual(el('v2-mode').textContent, 'FAST');
+    assert.strictEqual(el('v2-parse-job').textContent, 'pjb-1');
+    assert.strictEqual(el('v2-error').textContent, 'None');
+    assert.ok(el('v2-error').classes.has('empty'));
+    assert.strictEqual(el('v2-configuration').textContent, 'None');
+    assert.strictEqual(el('v2-rules').textContent, `invoice — A bill.\n${hostile} — No description.`);
+    page.render(view({ resultId: 'cls-2', v2: { status: 'FAILED', mode: null, parseJobId: null, errorMessage: 'Password protected', configurationId: 'cfg-1', rules: [] } }));
+    assert.strictEqual(el('v2-error').textContent, 'Password protected');
+    assert.strictEqual(el('v2-mode').textContent, 'Not given');
+    assert.strictEqual(el('v2-rules').textContent, 'The job lists no rules.');
+    page.render(view({ resultId: 'r-3' }));
+    assert.ok(el('v2').hidden, 'hidden again for a v1 result');
+  });
+
   it('places hostile text verbatim as text, clamps the meter and falls back on unknown kinds and bands', () => {
     const { page, el } = setup();
     const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
@@ -224,6 +250,34 @@ describe('Result page: renderer', () => {
     page.render(null as unknown as ResultView);
     page.render('x' as unknown as ResultView);
     assert.strictEqual(saved.length, 3);
+  });
+
+  it('shows the review queue title, the mark, its note and the review controls; persists review mode', () => {
+    const { page, el, saved } = setup();
+    page.render(view());
+    assert.ok(el('review-status').hidden, 'not reviewing: no queue title');
+    assert.ok(el('review-exit').hidden && el('review-keys').hidden);
+    assert.strictEqual(el('mark-state').textContent, 'Not reviewed');
+    assert.strictEqual(el('mark-state').dataset.verdict, 'none');
+    assert.strictEqual(el('mark-correct').getAttribute('aria-pressed'), 'false');
+    assert.ok(el('mark-clear').hidden && el('mark-note').hidden);
+    const hostile = '<img src=x onerror="alert(1)">';
+    page.render(view({ review: { title: 'Review 3 of 17 · below 60%' }, mark: { verdict: 'wrong', text: `Wrong type (should be ${hostile})`, note: hostile } }));
+    assert.strictEqual(el('review-status').textContent, 'Review 3 of 17 · below 60%');
+    assert.ok(!el('review-status').hidden && !el('review-exit').hidden && !el('review-keys').hidden);
+    assert.strictEqual(el('mark-state').textContent, `Wrong type (should be ${hostile})`);
+    assert.strictEqual(el('mark-state').dataset.verdict, 'wrong');
+    assert.strictEqual(el('mark-wrong').getAttribute('aria-pressed'), 'true');
+    assert.strictEqual(el('mark-correct').getAttribute('aria-pressed'), 'false');
+    assert.ok(!el('mark-clear').hidden);
+    assert.strictEqual(el('mark-note').textContent, `Note: ${hostile}`);
+    assert.ok(!el('mark-note').hidden);
+    assert.deepStrictEqual(saved.at(-1), { jobId: 'job-1', resultId: 'res-1', review: true });
+    page.render(view({ mark: { verdict: 'bogus' as 'correct', text: 'x', note: 'y' } }));
+    assert.strictEqual(el('mark-state').textContent, 'Not reviewed', 'an unknown verdict is no mark');
+    assert.ok(el('mark-note').hidden);
+    assert.deepStrictEqual(saved.at(-1), { jobId: 'job-1', resultId: 'res-1' });
+    assert.strictEqual(page.current()?.resultId, 'res-1');
   });
 
   it('shows and hides the status line; unknown kinds read as info', () => {
@@ -262,6 +316,18 @@ describe('Result page: keyboard', () => {
     assert.strictEqual(navigationKey(key('j', { target: input('TEXTAREA') })), null);
     assert.strictEqual(navigationKey(key('j', { target: input('DIV', true) })), null);
     assert.strictEqual(navigationKey(key('x')), null);
+  });
+
+  it('review keys: c Correct, w Wrong type, n next, p previous; never in a chord or while typing', () => {
+    assert.strictEqual(reviewKey(key('c')), 'correct');
+    assert.strictEqual(reviewKey(key('w')), 'wrong');
+    assert.strictEqual(reviewKey(key('n')), 'next');
+    assert.strictEqual(reviewKey(key('p')), 'prev');
+    for (const over of [{ ctrlKey: true }, { metaKey: true }, { altKey: true }, { defaultPrevented: true }, { target: input('INPUT') }]) {
+      assert.strictEqual(reviewKey(key('c', over)), null, JSON.stringify(over));
+    }
+    assert.strictEqual(reviewKey(key('C')), null);
+    assert.strictEqual(reviewKey(key('j')), null, 'navigation keys are navigationKey\'s');
   });
 });
 
@@ -407,6 +473,39 @@ describe('Result page: the esbuild bundle (dist/webview/result.js)', function ()
     page.key('j');
     page.els.get('next')!.click();
     assert.deepStrictEqual(page.posted, [{ type: 'prev' }]);
+  });
+
+  it('marks the shown result from its buttons, and from c / w / n / p only while reviewing', () => {
+    const page = runPage();
+    page.send({ type: 'show', result: view({ canPrev: true, canNext: true }) } satisfies HostToWebview);
+    page.posted.length = 0;
+    assert.strictEqual(page.key('c').prevented, false, 'not reviewing: c is not taken');
+    page.key('w');
+    page.key('n');
+    assert.deepStrictEqual(page.posted, []);
+    page.els.get('mark-correct')!.click();
+    page.els.get('mark-wrong')!.click();
+    page.els.get('mark-clear')!.click();
+    page.send({ type: 'show', result: view({ resultId: 'res-2', canPrev: true, canNext: true, review: { title: 'Review 2 of 5 · below 60%' } }) } satisfies HostToWebview);
+    assert.strictEqual(page.key('c').prevented, true);
+    page.key('w');
+    page.key('n');
+    page.key('p');
+    page.key('c', { target: new FakeElement('x', 'TEXTAREA') });
+    page.els.get('review-exit')!.click();
+    const sent = [...page.posted];
+    assert.deepStrictEqual(sent, [
+      { type: 'mark', verdict: 'correct', resultId: 'res-1' },
+      { type: 'mark', verdict: 'wrong', resultId: 'res-1' },
+      { type: 'clearMark', resultId: 'res-1' },
+      { type: 'mark', verdict: 'correct', resultId: 'res-2' },
+      { type: 'mark', verdict: 'wrong', resultId: 'res-2' },
+      { type: 'next' },
+      { type: 'prev' },
+      { type: 'exitReview' },
+    ]);
+    for (const m of sent) { assert.deepStrictEqual(parseWebviewMessage(m), m, 'the host accepts it as is'); }
+    assert.deepStrictEqual(page.states.at(-1), { jobId: 'job-1', resultId: 'res-2', review: true });
   });
 });
 

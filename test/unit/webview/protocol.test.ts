@@ -16,6 +16,10 @@ describe('Result panel protocol: inbound validator', () => {
       { type: 'copy', what: 'id' },
       { type: 'copy', what: 'reasoning' },
       { type: 'copy', what: 'json' },
+      { type: 'exitReview' },
+      { type: 'mark', verdict: 'correct', resultId: 'a1b2c3d4-0101-4000-8000-000000000001' },
+      { type: 'mark', verdict: 'wrong', resultId: 'r_1' },
+      { type: 'clearMark', resultId: 'r1' },
     ];
     for (const m of allowed) {
       const parsed = parseWebviewMessage(m);
@@ -55,6 +59,16 @@ describe('Result panel protocol: inbound validator', () => {
       undefined,
       () => ({ type: 'ready' }),
       JSON.parse('{"type":"ready","__proto__":{"x":1}}'),
+      { type: 'mark', verdict: 'correct' },
+      { type: 'mark', verdict: 'maybe', resultId: 'r1' },
+      { type: 'mark', verdict: 'wrong', resultId: 'r1', correctType: 'receipt' },
+      { type: 'mark', verdict: 'correct', resultId: HOSTILE.script },
+      { type: 'mark', verdict: 'correct', resultId: 'x'.repeat(129) },
+      { type: 'mark', verdict: 'correct', resultId: 7 },
+      { type: 'clearMark' },
+      { type: 'clearMark', resultId: '../r1' },
+      { type: 'clearMark', resultId: 'r1', jobId: 'j1' },
+      { type: 'exitReview', jobId: 'j1' },
     ];
     for (const m of rejected) {assert.strictEqual(parseWebviewMessage(m), undefined, `should reject ${describeRejected(m)}`);}
   });
@@ -74,6 +88,8 @@ describe('Result panel protocol: inbound validator', () => {
     const ok = { jobId: 'f1e2d3c4-0001-4000-8000-000000000929', resultId: 'a1b2c3d4-0101-4000-8000-000000000001' };
     assert.deepStrictEqual(parsePanelState(ok), ok);
     assert.deepStrictEqual(parsePanelState({ ...ok, apiKey: 'llx-x', extra: 1 }), ok, 'extra fields are dropped');
+    assert.deepStrictEqual(parsePanelState({ ...ok, review: true }), { ...ok, review: true }, 'review mode comes back');
+    for (const review of [false, 'true', 1, {}]) { assert.deepStrictEqual(parsePanelState({ ...ok, review }), ok, `review: ${JSON.stringify(review)}`); }
     for (const bad of [undefined, null, {}, { jobId: ok.jobId }, { resultId: ok.resultId }, { jobId: 1, resultId: 2 }, { jobId: '', resultId: ok.resultId }, { jobId: '../x', resultId: ok.resultId }, { jobId: ok.jobId, resultId: HOSTILE.script }, 'x']) {
       assert.strictEqual(parsePanelState(bad), undefined, JSON.stringify(bad));
     }
@@ -159,6 +175,17 @@ describe('Result panel view model', () => {
     assert.ok(lastLoaded.canNext, 'Next loads the next page');
     const gone = toResultView(row(), { index: -1, loaded: 50, hasMore: true });
     assert.ok(!gone.canPrev && !gone.canNext);
+  });
+
+  it('the mark and, while reviewing, the queue title and the queue\'s Previous/Next', () => {
+    const plain = toResultView(row(), ctx);
+    assert.strictEqual(plain.mark, null);
+    assert.strictEqual(plain.review, null);
+    const v = toResultView(row(), { ...ctx, mark: { verdict: 'wrong', correctType: 'receipt', note: 'paid', at: 'x' }, review: { title: 'Review 3 of 17 · below 60%', canPrev: false, canNext: false } });
+    assert.deepStrictEqual(v.mark, { verdict: 'wrong', text: 'Wrong type (should be receipt)', note: 'paid' });
+    assert.deepStrictEqual(v.review, { title: 'Review 3 of 17 · below 60%' });
+    assert.ok(!v.canPrev && !v.canNext, 'the queue decides, not the position in the job');
+    assert.deepStrictEqual(toResultView(row(), { ...ctx, mark: { verdict: 'correct', at: 'x' } }).mark, { verdict: 'correct', text: 'Correct', note: null });
   });
 
   it('dates: missing stay null, invalid locales fall back, titles use the name or a short ID', () => {
