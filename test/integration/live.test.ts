@@ -41,7 +41,7 @@ describe('Live status, labels and links in the real extension host', function ()
     assert.doesNotMatch(String(jobRow(id).description), /0 of 0/);
     // No command from here on: the poller sees the job end and the controller loads its results.
     await eventually(() => assert.strictEqual(rig.rows(id).length, 7), 30_000);
-    await eventually(() => assert.strictEqual(jobRow(id).description, 'Succeeded · 7 of 7'));
+    await eventually(() => assert.strictEqual(jobRow(id).description, 'Succeeded · 7 of 7 · 3 to review'));
     assert.match(tip(jobRow(id)), /Status: Succeeded \(SUCCESS\)/);
     assert.deepStrictEqual(rig.api.poller.polled, [], 'polling stopped');
     assert.strictEqual(rig.server.statusReads(id), 3, 'one read on opening, then one check at a time until it ended');
@@ -93,12 +93,12 @@ describe('Live status, labels and links in the real extension host', function ()
     rig = await setUpRig();
     const id = JOB_IDS.onePage;
     await vscode.commands.executeCommand('llamaClassify.openJob', id);
-    await eventually(() => assert.strictEqual(jobRow(id).description, 'Succeeded · 12 of 12'));
+    await eventually(() => assert.strictEqual(jobRow(id).description, 'Succeeded · 12 of 12 · 3 to review'));
     rig.ui.texts.push('  Invoices, March run ');
     await vscode.commands.executeCommand('llamaClassify.renameJob', id);
     assert.strictEqual(rig.ui.textRequests[0].value, '', 'no label yet');
     assert.strictEqual(label(jobRow(id)), 'Invoices, March run');
-    assert.strictEqual(jobRow(id).description, `${id.slice(0, 8)} · Succeeded · 12 of 12`);
+    assert.strictEqual(jobRow(id).description, `${id.slice(0, 8)} · Succeeded · 12 of 12 · 3 to review`);
     // A window reload reads the list from the same store.
     const reloaded = new JobList(rig.s.context.globalState, (j) => new ResultPager(j, async () => ({ items: [], next_page_token: null, total_size: 0 })), () => Promise.reject(new Error('no reads')));
     assert.strictEqual(reloaded.get(id)?.label, 'Invoices, March run');

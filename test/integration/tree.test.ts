@@ -46,7 +46,7 @@ describe('Results tree in the real extension host', function () {
     const jobItem = rig.s.tree.getTreeItem(rig.s.tree.jobNode(JOB_IDS.multiPage)) as vscode.TreeItem;
     assert.strictEqual(label(jobItem), JOB_IDS.multiPage.slice(0, 8));
     await eventually(() =>
-      assert.strictEqual((rig.s.tree.getTreeItem(rig.s.tree.jobNode(JOB_IDS.multiPage)) as vscode.TreeItem).description, 'Succeeded · 50 of 2,345'),
+      assert.strictEqual((rig.s.tree.getTreeItem(rig.s.tree.jobNode(JOB_IDS.multiPage)) as vscode.TreeItem).description, 'Succeeded · 50 of 2,345 · 20+ to review'),
     );
 
     await vscode.workspace.getConfiguration('llamaClassify').update('pageSize', 1000, vscode.ConfigurationTarget.Global);
