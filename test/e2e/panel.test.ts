@@ -162,8 +162,8 @@ describe('Result panel: click a result, read it, walk through, stay safe', () =>
       if (id === 'copy-json') { await screenshot(page, 'panel-keyboard-focus-high-contrast-light'); } // the focus ring in HC
       await page.keyboard.press('Tab');
     }
-    // reading order: the Reasoning heading's Copy button, then the (scrollable, focusable) text, then the actions
-    assert.deepStrictEqual(order, ['next', 'copy-reasoning', 'reasoning', 'copy-id', 'copy-json', 'copy-link', 'raw-json']);
+    // reading order: the review marks, the Reasoning heading's Copy button, then the (scrollable, focusable) text, then the actions
+    assert.deepStrictEqual(order, ['next', 'mark-correct', 'mark-wrong', 'copy-reasoning', 'reasoning', 'copy-id', 'copy-json', 'copy-link', 'raw-json']);
     await frame.locator('#next').focus();
     await page.keyboard.press('Enter');
     await waitForPanelText(frame, 'position', /^2 of /);
