@@ -101,18 +101,20 @@ export class JobController {
       await opts.onProgress?.(pager);
       return { outcome: o, loaded: pager.items.length, total: pager.totalSize, error: o === 'error' ? pager.error : undefined };
     };
+    // Cancelled, or the job was removed meanwhile (Load more would start a new pager for it).
+    const stopped = () => !!opts.signal?.aborted || this.jobs.existingPager(jobId) !== pager;
     const onAbort = () => pager.cancel();
     opts.signal?.addEventListener('abort', onAbort);
     try {
       await this.loadFirst(jobId);
       if (pager.state === 'error' && !opts.signal?.aborted) { await this.loadMore(jobId); }
       for (let pages = 0; pages < MAX_REFRESH_PAGES; pages++) {
-        if (opts.signal?.aborted) { return outcome('cancelled'); }
+        if (stopped()) { return outcome('cancelled'); }
         if (pager.state === 'error') { return outcome('error'); }
         if (!pager.hasMore) { return outcome(pager.stoppedEarly ? 'stoppedEarly' : 'complete'); }
         if (pager.items.length >= opts.limit) { return outcome('limit'); }
         await opts.onProgress?.(pager);
-        if (opts.signal?.aborted) { return outcome('cancelled'); }
+        if (stopped()) { return outcome('cancelled'); }
         await this.loadMore(jobId);
       }
       return outcome('limit');

@@ -323,4 +323,12 @@ describe('JobController.loadAll', () => {
     assert.strictEqual((await controller.loadAll('j', { limit: 1000 })).outcome, 'complete');
     assert.deepStrictEqual(pages.calls, ['20', '30']);
   });
+
+  it('stops when the job is removed meanwhile, instead of paging a new pager for it', async () => {
+    const { controller, pages, jobs } = setUp({ count: 100, size: 10 });
+    await jobs.add('j');
+    const out = await controller.loadAll('j', { limit: 1000, onProgress: async (p) => { if (p.items.length >= 20) { await jobs.remove('j'); } } });
+    assert.strictEqual(out.outcome, 'cancelled');
+    assert.deepStrictEqual(pages.calls, [undefined, '10'], 'no page after the removal');
+  });
 });
